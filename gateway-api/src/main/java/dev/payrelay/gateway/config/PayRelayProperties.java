@@ -1,0 +1,86 @@
+package dev.payrelay.gateway.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything an operator configures under {@code payrelay.*} (or {@code PAYRELAY_*} environment
+ * variables). Invalid values stop start-up with a message that names the property.
+ *
+ * @param node how this node presents itself
+ * @param dataDir where the node keeps its state: the embedded database, and later its identity key
+ * @param database which PostgreSQL to use; see {@link DatabaseProperties}
+ * @param chains the Ethereum chains this node watches and verifies payments on
+ * @param devChain a local anvil chain the node starts when no chain is configured
+ */
+@ConfigurationProperties("payrelay")
+@Validated
+public record PayRelayProperties(
+    @Valid @DefaultValue NodeProperties node,
+    @NotNull @DefaultValue("./data") Path dataDir,
+    @Valid @DefaultValue DatabaseProperties database,
+    @Size(max = MAX_CHAINS) List<@Valid ChainProperties> chains,
+    @Valid @DefaultValue DevChainProperties devChain) {
+
+  /** More chains than this is a configuration mistake, not a deployment. */
+  public static final int MAX_CHAINS = 32;
+
+  public PayRelayProperties {
+    chains = chains == null ? List.of() : List.copyOf(chains);
+  }
+
+  /**
+   * @param name a human name shown in the API and on checkout pages
+   * @param publicBaseUrl the URL buyers and other nodes reach this node at
+   */
+  public record NodeProperties(
+      @NotBlank @Size(max = 100) @DefaultValue("PayRelay node") String name,
+      @NotNull @DefaultValue("http://localhost:8080") URI publicBaseUrl) {}
+
+  /**
+   * The zero-configuration chain: when {@code chains} is empty and this is enabled, the node starts
+   * anvil (from {@code tools/devchain}, the PATH, or {@code PAYRELAY_ANVIL}) with its state kept in
+   * {@code <data-dir>/devchain}, so a developer can pay invoices with the well-known test accounts.
+   *
+   * @param enabled start the local dev chain when no chain is configured
+   * @param port JSON-RPC port on 127.0.0.1 (8545, where wallets look for a local chain)
+   * @param chainId the chain id it reports
+   * @param blockTime one block per this interval, so confirmations accrue as on a real chain
+   */
+  public record DevChainProperties(
+      @DefaultValue("true") boolean enabled,
+      @Min(0) @Max(65_535) @DefaultValue("8545") int port,
+      @Positive @DefaultValue("1337") long chainId,
+      @NotNull @DefaultValue("2s") Duration blockTime) {}
+
+  /**
+   * One Ethereum chain.
+   *
+   * @param name a short name used in URLs and logs, e.g. {@code mainnet}, {@code base}
+   * @param chainId the EIP-155 chain id; the node refuses an RPC endpoint that reports another
+   * @param rpcUrl the JSON-RPC endpoint
+   * @param confirmations blocks after the payment's block before it counts as confirmed
+   */
+  public record ChainProperties(
+      @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,31}") String name,
+      @Positive long chainId,
+      @NotNull URI rpcUrl,
+      @Min(0) @Max(MAX_CONFIRMATIONS) @DefaultValue("12") int confirmations) {
+
+    /** About a day of Ethereum blocks; a policy beyond it is a typo. */
+    public static final int MAX_CONFIRMATIONS = 7_200;
+  }
+}

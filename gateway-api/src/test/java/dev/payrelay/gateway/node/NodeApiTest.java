@@ -1,0 +1,120 @@
+package dev.payrelay.gateway.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.payrelay.gateway.TestNode;
+import dev.payrelay.invoicing.testing.Database;
+import dev.payrelay.invoicing.testing.TestDatabase;
+import dev.payrelay.wallet.testing.DevChain;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class NodeApiTest {
+
+  static final Database db = TestDatabase.fresh(NodeApiTest.class);
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestNode.register(registry, db);
+    registry.add("payrelay.node.name", () -> "Acme Coffee node");
+    registry.add("payrelay.chains[0].name", () -> "devchain");
+    registry.add("payrelay.chains[0].chain-id", () -> DevChain.shared().chainId());
+    registry.add("payrelay.chains[0].rpc-url", () -> DevChain.shared().rpcUrl().toString());
+    registry.add("payrelay.chains[0].confirmations", () -> 3);
+  }
+
+  @Autowired WebTestClient http;
+  @Autowired Environment environment;
+
+  @Test
+  void healthReportsTheDatabaseUp() {
+    Map<String, Object> health = TestNode.getJson(http, "/actuator/health");
+    assertThat(health).containsEntry("status", "UP");
+    assertThat(health.get("components"))
+        .asInstanceOf(InstanceOfAssertFactories.MAP)
+        .extractingByKey("r2dbc")
+        .isEqualTo(Map.of("status", "UP"));
+  }
+
+  @Test
+  void nodeEndpointShowsNameVersionAndConfiguredChainsWithoutTheirRpcUrls() {
+    http.get()
+        .uri("/v1/node")
+        .accept(MediaType.APPLICATION_JSON)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.name")
+        .isEqualTo("Acme Coffee node")
+        .jsonPath("$.version")
+        .isEqualTo("0.1.0-SNAPSHOT")
+        .jsonPath("$.chains.length()")
+        .isEqualTo(1)
+        .jsonPath("$.chains[0].name")
+        .isEqualTo("devchain")
+        .jsonPath("$.chains[0].chainId")
+        .isEqualTo(1337)
+        .jsonPath("$.chains[0].confirmations")
+        .isEqualTo(3)
+        .jsonPath("$.chains[0].rpcUrl")
+        .doesNotExist()
+        .jsonPath("$.initializedAt")
+        .isNotEmpty();
+  }
+
+  @Test
+  void startupRanTheRealMigrationsOnTheConfiguredDatabase() throws Exception {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL"
+                    + " ORDER BY installed_rank")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString("version")).isEqualTo("1");
+      assertThat(rs.getBoolean("success")).isTrue();
+    }
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT value FROM node_settings WHERE name = 'node.initialized_at'")) {
+      assertThat(rs.next()).as("the node recorded its first start").isTrue();
+    }
+  }
+
+  @Test
+  void aTestDatabaseSuppliedLateNeverStartsTheEmbeddedServer() {
+    assertThat(environment.getProperty("spring.r2dbc.url")).isEqualTo(db.r2dbcUrl());
+    assertThat(environment.getProperty("payrelay.database.display")).isNull();
+  }
+
+  @Test
+  void unknownPathsAnswerProblemJson() {
+    http.get()
+        .uri("/v1/no-such-thing")
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(404);
+  }
+}
