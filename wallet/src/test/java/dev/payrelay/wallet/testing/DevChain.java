@@ -8,10 +8,13 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
@@ -84,6 +87,36 @@ public final class DevChain {
   }
 
   /** Mines {@code blocks} empty blocks at once ({@code anvil_mine}). */
+  /** How long {@link #awaitReceipt} waits for anvil to mine a sent transaction. */
+  public static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * The receipt of a sent transaction, polled until anvil has mined it: anvil answers {@code
+   * eth_sendRawTransaction} before its automine has produced the block.
+   */
+  public TransactionReceipt awaitReceipt(String txHash) {
+    long deadline = System.nanoTime() + RECEIPT_TIMEOUT.toNanos();
+    try {
+      while (true) {
+        Optional<TransactionReceipt> receipt =
+            web3j.ethGetTransactionReceipt(txHash).send().getTransactionReceipt();
+        if (receipt.isPresent()) {
+          return receipt.get();
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "anvil mined no receipt for " + txHash + " within " + RECEIPT_TIMEOUT);
+        }
+        Thread.sleep(10);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("anvil did not answer eth_getTransactionReceipt", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + txHash, e);
+    }
+  }
+
   public void mine(int blocks) {
     if (blocks < 1) {
       throw new IllegalArgumentException("blocks must be positive: " + blocks);

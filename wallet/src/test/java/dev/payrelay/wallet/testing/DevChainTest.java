@@ -97,12 +97,7 @@ class DevChainTest {
     assertThat(sent.hasError())
         .as("%s", sent.getError() == null ? "" : sent.getError().getMessage())
         .isFalse();
-    TransactionReceipt receipt =
-        web3j
-            .ethGetTransactionReceipt(sent.getTransactionHash())
-            .send()
-            .getTransactionReceipt()
-            .orElseThrow();
+    TransactionReceipt receipt = chain.awaitReceipt(sent.getTransactionHash());
     assertThat(receipt.getStatus()).isEqualTo("0x1");
     assertThat(receipt.getType()).isEqualTo("0x2");
     assertThat(receipt.getBlockNumber()).isPositive();
