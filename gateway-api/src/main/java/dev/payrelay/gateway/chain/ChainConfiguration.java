@@ -1,14 +1,20 @@
 package dev.payrelay.gateway.chain;
 
 import dev.payrelay.gateway.config.PayRelayProperties;
-import dev.payrelay.gateway.config.PayRelayProperties.ChainProperties;
 import dev.payrelay.gateway.config.PayRelayProperties.DevChainProperties;
+import dev.payrelay.wallet.chain.ChainConfig;
+import dev.payrelay.wallet.core.Asset;
+import dev.payrelay.wallet.core.ChainId;
 import dev.payrelay.wallet.devchain.Anvil;
 import dev.payrelay.wallet.devchain.AnvilBinary;
 import dev.payrelay.wallet.devchain.AnvilOptions;
+import dev.payrelay.wallet.rpc.RpcSettings;
+import dev.payrelay.wallet.rpc.Web3jEthRpc;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,17 +76,31 @@ class ChainConfiguration {
   @Bean
   Chains chains(PayRelayProperties properties, DevChainHandle devChain) {
     if (!properties.chains().isEmpty()) {
-      return new Chains(properties.chains());
+      return new Chains(ChainConfigs.from(properties.chains()));
     }
-    return new Chains(
-        devChain
-            .anvil()
-            .map(
-                a ->
-                    List.of(
-                        new ChainProperties(
-                            DEV_CHAIN_NAME, a.chainId(), a.rpcUrl(), DEV_CHAIN_CONFIRMATIONS)))
-            .orElse(List.of()));
+    return new Chains(devChain.anvil().map(ChainConfiguration::devChainConfig).stream().toList());
+  }
+
+  private static ChainConfig devChainConfig(Anvil anvil) {
+    ChainId id = ChainId.of(anvil.chainId());
+    return new ChainConfig(
+        id,
+        DEV_CHAIN_NAME,
+        anvil.rpcUrl(),
+        DEV_CHAIN_CONFIRMATIONS,
+        Asset.ether(id),
+        List.of(),
+        List.of());
+  }
+
+  @Bean(destroyMethod = "close")
+  ChainClients chainClients(Chains chains) {
+    Map<ChainId, Web3jEthRpc> clients = new LinkedHashMap<>();
+    for (ChainConfig chain : chains.all()) {
+      clients.put(
+          chain.id(), Web3jEthRpc.create(RpcSettings.of(chain.rpcUrl().toString(), chain.id())));
+    }
+    return new ChainClients(clients);
   }
 
   /** Owns the dev chain's process, if one was started, and stops it with the node. */

@@ -72,15 +72,42 @@ public record PayRelayProperties(
    * @param name a short name used in URLs and logs, e.g. {@code mainnet}, {@code base}
    * @param chainId the EIP-155 chain id; the node refuses an RPC endpoint that reports another
    * @param rpcUrl the JSON-RPC endpoint
-   * @param confirmations blocks after the payment's block before it counts as confirmed
+   * @param confirmations blocks on top of the payment's block, counting it, before it is confirmed
+   * @param nativeSymbol the symbol of the chain's coin
+   * @param tokens accepted ERC-20 tokens
+   * @param paymentProxies trusted payment-proxy contracts (PayRelay's, or Request Network's
+   *     ERC20FeeProxy / EthereumFeeProxy deployments)
    */
   public record ChainProperties(
       @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,31}") String name,
       @Positive long chainId,
       @NotNull URI rpcUrl,
-      @Min(0) @Max(MAX_CONFIRMATIONS) @DefaultValue("12") int confirmations) {
+      @Min(1) @Max(MAX_CONFIRMATIONS) @DefaultValue("12") int confirmations,
+      @NotBlank @Pattern(regexp = "[A-Za-z0-9.]{1,11}") @DefaultValue("ETH") String nativeSymbol,
+      @Size(max = MAX_TOKENS) List<@Valid TokenProperties> tokens,
+      @Size(max = MAX_PROXIES) List<@NotBlank String> paymentProxies) {
 
     /** About a day of Ethereum blocks; a policy beyond it is a typo. */
     public static final int MAX_CONFIRMATIONS = 7_200;
+
+    public static final int MAX_TOKENS = 64;
+    public static final int MAX_PROXIES = 16;
+
+    public ChainProperties {
+      tokens = tokens == null ? List.of() : List.copyOf(tokens);
+      paymentProxies = paymentProxies == null ? List.of() : List.copyOf(paymentProxies);
+    }
   }
+
+  /**
+   * An ERC-20 token a chain accepts.
+   *
+   * @param symbol as wallets show it, e.g. {@code USDC}
+   * @param address its contract, hex with an optional EIP-55 checksum
+   * @param decimals what its {@code decimals()} returns
+   */
+  public record TokenProperties(
+      @NotBlank @Pattern(regexp = "[A-Za-z0-9.]{1,11}") String symbol,
+      @NotBlank String address,
+      @Min(0) @Max(36) int decimals) {}
 }

@@ -1,5 +1,7 @@
 package dev.payrelay.gateway.node;
 
+import dev.payrelay.wallet.chain.ChainConfig;
+import dev.payrelay.wallet.core.Address;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +20,28 @@ record NodeInfo(
     Instant startedAt,
     List<Chain> chains) {
 
-  /** A configured chain, without its RPC URL (which may carry a provider's API key). */
-  record Chain(String name, long chainId, int confirmations) {}
+  /** A served chain, without its RPC URL (which may carry a provider's API key). */
+  record Chain(
+      String name,
+      long chainId,
+      int confirmations,
+      String nativeSymbol,
+      List<Token> tokens,
+      List<String> paymentProxies) {
+
+    static Chain of(ChainConfig c) {
+      return new Chain(
+          c.name(),
+          c.id().value(),
+          c.confirmations(),
+          c.nativeAsset().symbol(),
+          c.tokens().stream()
+              .map(t -> new Token(t.symbol(), t.contract().toChecksumString(), t.decimals()))
+              .toList(),
+          c.paymentProxies().stream().map(Address::toChecksumString).toList());
+    }
+  }
+
+  /** An accepted ERC-20 token. */
+  record Token(String symbol, String address, int decimals) {}
 }

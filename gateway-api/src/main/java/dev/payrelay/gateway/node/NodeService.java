@@ -57,8 +57,6 @@ class NodeService implements ApplicationRunner {
                 properties.node().publicBaseUrl(),
                 at,
                 startedAt,
-                chains.all().stream()
-                    .map(c -> new NodeInfo.Chain(c.name(), c.chainId(), c.confirmations()))
-                    .toList()));
+                chains.all().stream().map(NodeInfo.Chain::of).toList()));
   }
 }

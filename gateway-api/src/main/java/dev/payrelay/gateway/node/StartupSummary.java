@@ -37,7 +37,7 @@ class StartupSummary {
         chains.all().isEmpty()
             ? "none"
             : chains.all().stream()
-                .map(c -> c.name() + " (chain id " + c.chainId() + ", " + c.rpcUrl() + ")")
+                .map(c -> c.name() + " (chain id " + c.id() + ")")
                 .collect(Collectors.joining(", "));
     log.info(
         "PayRelay node '{}' ready: http://localhost:{} | database {} | data dir {} | chains: {}",

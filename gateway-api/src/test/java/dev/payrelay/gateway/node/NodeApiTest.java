@@ -36,6 +36,10 @@ class NodeApiTest {
     registry.add("payrelay.chains[0].chain-id", () -> DevChain.shared().chainId());
     registry.add("payrelay.chains[0].rpc-url", () -> DevChain.shared().rpcUrl().toString());
     registry.add("payrelay.chains[0].confirmations", () -> 3);
+    registry.add("payrelay.chains[0].tokens[0].symbol", () -> "USDC");
+    registry.add(
+        "payrelay.chains[0].tokens[0].address", () -> "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48");
+    registry.add("payrelay.chains[0].tokens[0].decimals", () -> 6);
   }
 
   @Autowired WebTestClient http;
@@ -48,7 +52,13 @@ class NodeApiTest {
     assertThat(health.get("components"))
         .asInstanceOf(InstanceOfAssertFactories.MAP)
         .extractingByKey("r2dbc")
-        .isEqualTo(Map.of("status", "UP"));
+        .asString()
+        .contains("status=UP");
+    assertThat(health.get("components"))
+        .asInstanceOf(InstanceOfAssertFactories.MAP)
+        .extractingByKey("chains")
+        .asString()
+        .contains("status=UP", "head=");
   }
 
   @Test
@@ -74,6 +84,12 @@ class NodeApiTest {
         .isEqualTo(3)
         .jsonPath("$.chains[0].rpcUrl")
         .doesNotExist()
+        .jsonPath("$.chains[0].nativeSymbol")
+        .isEqualTo("ETH")
+        .jsonPath("$.chains[0].tokens[0].symbol")
+        .isEqualTo("USDC")
+        .jsonPath("$.chains[0].tokens[0].address")
+        .isEqualTo("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48")
         .jsonPath("$.initializedAt")
         .isNotEmpty();
   }
