@@ -3,11 +3,13 @@ package dev.payrelay.gateway.chain;
 import dev.payrelay.gateway.config.PayRelayProperties;
 import dev.payrelay.gateway.config.PayRelayProperties.DevChainProperties;
 import dev.payrelay.wallet.chain.ChainConfig;
+import dev.payrelay.wallet.core.Address;
 import dev.payrelay.wallet.core.Asset;
 import dev.payrelay.wallet.core.ChainId;
 import dev.payrelay.wallet.devchain.Anvil;
 import dev.payrelay.wallet.devchain.AnvilBinary;
 import dev.payrelay.wallet.devchain.AnvilOptions;
+import dev.payrelay.wallet.devchain.DevChainContracts;
 import dev.payrelay.wallet.rpc.RpcSettings;
 import dev.payrelay.wallet.rpc.Web3jEthRpc;
 import java.nio.file.Files;
@@ -78,11 +80,15 @@ class ChainConfiguration {
     if (!properties.chains().isEmpty()) {
       return new Chains(ChainConfigs.from(properties.chains()));
     }
-    return new Chains(devChain.anvil().map(ChainConfiguration::devChainConfig).stream().toList());
+    Path dir = properties.dataDir().resolve("devchain").toAbsolutePath().normalize();
+    return new Chains(devChain.anvil().map(anvil -> devChainConfig(anvil, dir)).stream().toList());
   }
 
-  private static ChainConfig devChainConfig(Anvil anvil) {
+  /** The dev chain with PayRelay's payment proxy deployed on it (once; remembered in its dir). */
+  private static ChainConfig devChainConfig(Anvil anvil, Path dir) {
     ChainId id = ChainId.of(anvil.chainId());
+    Address proxy =
+        DevChainContracts.ensurePaymentProxy(anvil.rpcUrl(), id, dir.resolve("payment-proxy.txt"));
     return new ChainConfig(
         id,
         DEV_CHAIN_NAME,
@@ -90,7 +96,7 @@ class ChainConfiguration {
         DEV_CHAIN_CONFIRMATIONS,
         Asset.ether(id),
         List.of(),
-        List.of());
+        List.of(proxy));
   }
 
   @Bean(destroyMethod = "close")

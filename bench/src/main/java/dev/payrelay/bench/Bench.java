@@ -1,0 +1,86 @@
+package dev.payrelay.bench;
+
+import dev.payrelay.wallet.devchain.AnvilBinary;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/**
+ * Runs benchmarks and prints their figures as ratios against baselines measured in the same run.
+ * The argument names the suite: {@code wallet} (or {@code all}) runs both wallet benchmarks on one
+ * anvil; {@code wallet.proofs} or {@code wallet.watcher} runs one. Exits 0 when every benchmark ran
+ * and checked its results, 1 otherwise; anvil is stopped either way.
+ */
+public final class Bench {
+
+  private Bench() {}
+
+  public static void main(String[] args) {
+    String suite = args.length == 0 ? "all" : args[0].trim().toLowerCase(Locale.ROOT);
+    boolean proofs = suite.equals("all") || suite.equals("wallet") || suite.equals("wallet.proofs");
+    boolean watcher =
+        suite.equals("all") || suite.equals("wallet") || suite.equals("wallet.watcher");
+    if (!proofs && !watcher) {
+      System.err.println(
+          "bench: unknown suite '" + suite + "'; use all, wallet, wallet.proofs or wallet.watcher");
+      System.exit(2);
+    }
+    int status = 0;
+    try {
+      run(BenchSettings.fromSystemProperties(), proofs, watcher);
+    } catch (Exception | Error e) {
+      System.err.println("bench: failed: " + e);
+      e.printStackTrace();
+      status = 1;
+    }
+    // web3j's worker threads are not daemons and idle for a minute: do not wait for them.
+    System.exit(status);
+  }
+
+  private static void run(BenchSettings settings, boolean proofs, boolean watcher)
+      throws Exception {
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    Path log =
+        Path.of(System.getProperty("user.dir"), "devchain")
+            .resolve("anvil-bench-" + ProcessHandle.current().pid() + ".log");
+    try (BenchChain chain = BenchChain.start(repoRoot(), log)) {
+      Report report = new Report(System.out);
+      report.header(
+          Instant.now().truncatedTo(ChronoUnit.SECONDS),
+          Runtime.getRuntime().availableProcessors(),
+          load,
+          System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+          chain.version(),
+          settings.rounds());
+      if (proofs) {
+        report.proofs(new ProofThroughputBench(chain, settings).run());
+      }
+      if (watcher) {
+        report.watcher(new WatcherCostBench(chain, settings).run());
+      }
+    }
+  }
+
+  /**
+   * The checkout's root, where {@link AnvilBinary} finds {@code tools/devchain}: the system
+   * property {@code payrelay.root} (set by the build), else the nearest directory above the working
+   * directory holding {@code tools/devchain/package.json}, else none.
+   */
+  static Path repoRoot() {
+    String property = System.getProperty("payrelay.root");
+    if (property != null && !property.isBlank()) {
+      return Path.of(property);
+    }
+    for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        dir != null;
+        dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("tools/devchain/package.json"))) {
+        return dir;
+      }
+    }
+    return null;
+  }
+}

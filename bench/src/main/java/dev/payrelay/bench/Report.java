@@ -1,0 +1,106 @@
+package dev.payrelay.bench;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The printed table: one block per benchmark, every figure as median [min..max] of the rounds. */
+final class Report {
+
+  private final PrintStream out;
+
+  Report(PrintStream out) {
+    this.out = out;
+  }
+
+  void header(Instant at, int cpus, double load, String jvm, String anvil, int rounds) {
+    line("");
+    line(
+        "PayRelay wallet benchmarks, %s: %d CPUs, load %.2f at start, %s, %s",
+        at, cpus, load, jvm, anvil);
+    line(
+        "1 warm-up + %d timed rounds; figures are median [min..max] of the rounds; ratios are"
+            + " taken round by round",
+        rounds);
+  }
+
+  void proofs(ProofThroughputBench.Result r) {
+    line("");
+    line(
+        "Proof verification: %d payments through the proxy (%d ETH, %d ERC-20), %d in flight,"
+            + " each rate measured for %d s per round",
+        r.etherProofs() + r.tokenProofs(),
+        r.etherProofs(),
+        r.tokenProofs(),
+        r.concurrency(),
+        r.measureTime().toSeconds());
+    line(
+        "  baseline: eth_getTransactionReceipt, plain java.net.http  %s calls/s",
+        r.receiptCallsPerSecond().format("%,.0f"));
+    line(
+        "  plain java.net.http, a proof's requests                   %s proofs/s",
+        r.rawProofsPerSecond().format("%,.0f"));
+    line(
+        "  ProofVerifier.verify                                      %s proofs/s",
+        r.proofsPerSecond().format("%,.0f"));
+    line(
+        "  ratio verify : receipt calls                              %s",
+        r.ratioToReceipts().format("%.2f"));
+    line(
+        "  ratio verify : plain client sending a proof's requests    %s",
+        r.ratioToRawProofs().format("%.2f"));
+    line(
+        "  per proof: %.2f HTTP requests, %.2f JSON-RPC calls (from Web3jEthRpc.stats())",
+        r.httpRequestsPerProof(), r.rpcCallsPerProof());
+    if (r.plainClientRetries() > 0) {
+      line(
+          "  the plain client retried %,d reads after its pool closed a connection under them",
+          r.plainClientRetries());
+    }
+  }
+
+  void watcher(WatcherCostBench.Result r) {
+    WatcherCostBench.Size base = r.sizes().get(0);
+    WatcherCostBench.Size big = r.sizes().get(r.sizes().size() - 1);
+    line("");
+    line(
+        "Chain watcher: %d anvil blocks, each %d payments to open invoices + %d to none;"
+            + " ranges of 1 block; %d runs against anvil and %d in memory per round",
+        r.blocks(), r.payments(), r.noise(), r.runs(), r.replays());
+    line(
+        "  %-30s %-24s %-24s %s",
+        "",
+        String.format(Locale.ROOT, "%,d open", base.openInvoices()),
+        String.format(Locale.ROOT, "%,d open", big.openInvoices()),
+        "ratio");
+    line(
+        "  %-30s %-24s %-24s %.2f",
+        "RPC calls per block",
+        String.format(Locale.ROOT, "%.2f", base.totalCallsPerBlock()),
+        String.format(Locale.ROOT, "%.2f", big.totalCallsPerBlock()),
+        r.callsRatio());
+    line(
+        "  %-30s %-24s %-24s %s",
+        "ms per block (anvil)",
+        base.millisPerBlock().format("%.2f"),
+        big.millisPerBlock().format("%.2f"),
+        r.millisRatio().format("%.2f"));
+    line(
+        "  %-30s %-24s %-24s %s",
+        "µs CPU per block (in memory)",
+        base.microsPerBlockInMemory().format("%.0f"),
+        big.microsPerBlockInMemory().format("%.0f"),
+        r.microsInMemoryRatio().format("%.2f"));
+    line(
+        "  calls per block, %,d open: %s",
+        big.openInvoices(),
+        big.callsPerBlock().entrySet().stream()
+            .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+            .collect(Collectors.joining(", ")));
+  }
+
+  private void line(String format, Object... args) {
+    out.println(String.format(Locale.ROOT, format, args));
+  }
+}
