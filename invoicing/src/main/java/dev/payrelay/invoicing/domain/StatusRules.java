@@ -11,6 +11,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>voided: VOID, with PAID_LATE if money arrived anyway;
+ *   <li>a total of zero (a free order): PAID at once;
  *   <li>nothing seen: OPEN before the expiry, EXPIRED from it on;
  *   <li>less than the total seen: OPEN or EXPIRED, PARTIALLY_PAID;
  *   <li>the total seen: PAID once the confirmed payments cover it, PROCESSING before; PAID_LATE if
@@ -48,6 +49,10 @@ public final class StatusRules {
     if (terms.voidedAt().isPresent()) {
       ExceptionStatus e = seen.isZero() ? ExceptionStatus.NONE : ExceptionStatus.PAID_LATE;
       return new Evaluation(InvoiceStatus.VOID, e, seen, confirmed, due);
+    }
+    if (total.isZero()) {
+      ExceptionStatus e = seen.isZero() ? ExceptionStatus.NONE : ExceptionStatus.OVERPAID;
+      return new Evaluation(InvoiceStatus.PAID, e, seen, confirmed, due);
     }
     if (seen.isZero()) {
       return new Evaluation(

@@ -122,6 +122,13 @@ class StatusRulesTest {
   }
 
   @Test
+  void aFreeOrderIsPaidAtOnceAndNeverExpires() {
+    InvoiceTerms free = new InvoiceTerms(eth("0"), EXPIRES, Optional.empty());
+    assertThat(StatusRules.evaluate(free, List.of(), DURING).status()).isEqualTo(PAID);
+    assertThat(StatusRules.evaluate(free, List.of(), AFTER).status()).isEqualTo(PAID);
+  }
+
+  @Test
   void evaluationIsIdempotent() {
     Payment p = pay("0.7", PaymentState.SEEN, DURING);
     assertThat(at(DURING, p)).isEqualTo(at(DURING, p));

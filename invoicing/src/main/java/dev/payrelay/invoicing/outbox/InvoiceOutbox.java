@@ -1,0 +1,50 @@
+package dev.payrelay.invoicing.outbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.payrelay.invoicing.domain.InvoiceEventType;
+import dev.payrelay.invoicing.domain.Payment;
+import dev.payrelay.invoicing.outbox.InvoiceEventPayloads.InvoiceSummary;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Invoice and payment events into the outbox, in the caller's transaction, ordered per invoice (the
+ * ordering key is the invoice id).
+ */
+public final class InvoiceOutbox {
+
+  private final OutboxWriter writer;
+  private final InvoiceEventPayloads payloads;
+
+  public InvoiceOutbox(ObjectMapper json) {
+    this.writer = new OutboxWriter(json);
+    this.payloads = new InvoiceEventPayloads(json);
+  }
+
+  /** Writes {@code types}, in order, each about {@code invoice}. */
+  public Mono<Void> invoiceEvents(
+      DatabaseClient tx, InvoiceSummary invoice, List<InvoiceEventType> types) {
+    return Flux.fromIterable(types)
+        .concatMap(type -> write(tx, invoice, type, payloads.invoiceEvent(type, invoice)))
+        .then();
+  }
+
+  /** Writes one invoice event whose payload {@code payload} (from {@link #payloads()}) built. */
+  public Mono<Void> write(
+      DatabaseClient tx, InvoiceSummary invoice, InvoiceEventType type, ObjectNode payload) {
+    return writer.write(tx, invoice.storeId(), type.wireName(), invoice.id().toString(), payload);
+  }
+
+  /** Writes one payment event about {@code payment} of {@code invoice}. */
+  public Mono<Void> paymentEvent(
+      DatabaseClient tx, InvoiceSummary invoice, InvoiceEventType type, Payment payment) {
+    return write(tx, invoice, type, payloads.paymentEvent(type, invoice, payment));
+  }
+
+  public InvoiceEventPayloads payloads() {
+    return payloads;
+  }
+}

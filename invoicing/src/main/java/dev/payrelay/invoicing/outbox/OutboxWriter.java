@@ -1,0 +1,51 @@
+package dev.payrelay.invoicing.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.r2dbc.postgresql.codec.Json;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes events into the transactional outbox ({@code outbox}, see V1): one row per event, in the
+ * caller's transaction, so the event exists exactly when the change that caused it does. Delivery
+ * (at least once, in id order per ordering key) is someone else's job.
+ */
+public final class OutboxWriter {
+
+  /** The channel of merchant-facing events. */
+  public static final String WEBHOOK = "webhook";
+
+  private final ObjectMapper json;
+
+  public OutboxWriter(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /**
+   * Adds one {@value #WEBHOOK} event.
+   *
+   * @param tx a client taking part in the transaction of the change
+   * @param orderingKey events with the same key are delivered in the order written (an invoice id)
+   */
+  public Mono<Void> write(
+      DatabaseClient tx, UUID storeId, String eventType, String orderingKey, JsonNode payload) {
+    String text;
+    try {
+      text = json.writeValueAsString(payload);
+    } catch (JsonProcessingException e) {
+      return Mono.error(new IllegalStateException("an outbox payload is not writable JSON", e));
+    }
+    return tx.sql(
+            "INSERT INTO outbox (store_id, channel, event_type, ordering_key, payload)"
+                + " VALUES (:store, :channel, :type, :key, :payload)")
+        .bind("store", storeId)
+        .bind("channel", WEBHOOK)
+        .bind("type", eventType)
+        .bind("key", orderingKey)
+        .bind("payload", Json.of(text))
+        .then();
+  }
+}
