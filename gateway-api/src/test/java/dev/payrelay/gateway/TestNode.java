@@ -4,11 +4,18 @@ import dev.payrelay.invoicing.testing.Database;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Points a node under test at a test database, with no dev chain of its own. */
 public final class TestNode {
+
+  /**
+   * The admin key (every scope) of the default store of every node started with {@link
+   * #properties}, given to it as {@code payrelay.bootstrap-api-key}.
+   */
+  public static final String ADMIN_KEY = "pr_TestNodeAdmn_0123456789abcdefghijABCDEFGHIJklmnop";
 
   private TestNode() {}
 
@@ -22,13 +29,20 @@ public final class TestNode {
     p.put("spring.flyway.user", db.username());
     p.put("spring.flyway.password", db.password());
     p.put("payrelay.dev-chain.enabled", "false");
+    p.put("payrelay.bootstrap-api-key", ADMIN_KEY);
     return p;
   }
 
-  /** GETs {@code path}, expects 200 and returns the JSON object it answered. */
+  /** GETs {@code path} with {@link #ADMIN_KEY}, expects 200 and returns the JSON object. */
   public static Map<String, Object> getJson(WebTestClient http, String path) {
+    return getJson(http, path, ADMIN_KEY);
+  }
+
+  /** GETs {@code path} with {@code apiKey}, expects 200 and returns the JSON object it answered. */
+  public static Map<String, Object> getJson(WebTestClient http, String path, String apiKey) {
     return http.get()
         .uri(path)
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
         .exchange()
         .expectStatus()
         .isOk()

@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param database which PostgreSQL to use; see {@link DatabaseProperties}
  * @param chains the Ethereum chains this node watches and verifies payments on
  * @param devChain a local anvil chain the node starts when no chain is configured
+ * @param watch how the node follows its chains
+ * @param invoices invoice housekeeping
+ * @param defaultStore how the default store is paid
  */
 @ConfigurationProperties("payrelay")
 @Validated
@@ -33,7 +36,10 @@ public record PayRelayProperties(
     @NotNull @DefaultValue("./data") Path dataDir,
     @Valid @DefaultValue DatabaseProperties database,
     @Size(max = MAX_CHAINS) List<@Valid ChainProperties> chains,
-    @Valid @DefaultValue DevChainProperties devChain) {
+    @Valid @DefaultValue DevChainProperties devChain,
+    @Valid @DefaultValue WatchProperties watch,
+    @Valid @DefaultValue InvoicesProperties invoices,
+    @Valid @DefaultValue DefaultStoreProperties defaultStore) {
 
   /** More chains than this is a configuration mistake, not a deployment. */
   public static final int MAX_CHAINS = 32;
@@ -65,6 +71,32 @@ public record PayRelayProperties(
       @Min(0) @Max(65_535) @DefaultValue("8545") int port,
       @Positive @DefaultValue("1337") long chainId,
       @NotNull @DefaultValue("2s") Duration blockTime) {}
+
+  /**
+   * @param enabled follow the chains for payments (turn off only for a node that verifies proofs)
+   * @param pollInterval how often each chain's head is polled
+   */
+  public record WatchProperties(
+      @DefaultValue("true") boolean enabled, @NotNull @DefaultValue("2s") Duration pollInterval) {}
+
+  /**
+   * @param expiryCheckInterval how often due invoices are expired
+   * @param latePaymentWindow how long after its expiry an unpaid invoice is still watched, so a
+   *     late payment is recorded as such
+   */
+  public record InvoicesProperties(
+      @NotNull @DefaultValue("15s") Duration expiryCheckInterval,
+      @NotNull @DefaultValue("7d") Duration latePaymentWindow) {}
+
+  /**
+   * How the default store is paid. Unset values leave what the database holds; on the dev chain
+   * they default to anvil's well-known test accounts.
+   *
+   * @param receivingAddress where payments by reference arrive (one address for the store)
+   * @param xpub the account-level extended public key ({@code m/44'/60'/a'}) deposit addresses are
+   *     derived from; never a private key
+   */
+  public record DefaultStoreProperties(String receivingAddress, String xpub) {}
 
   /**
    * One Ethereum chain.

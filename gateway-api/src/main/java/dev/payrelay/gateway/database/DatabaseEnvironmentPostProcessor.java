@@ -47,6 +47,14 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
     DatabaseProperties settings =
         binder.bindOrCreate("payrelay.database", Bindable.of(DatabaseProperties.class));
     DatabaseUrl configured = explicitlyConfigured(environment, settings);
+    if (configured != null && configured.username() == null) {
+      throw new InvalidDatabaseConfigurationException(
+          "The database "
+              + configured.display()
+              + " is configured without a user: put it in the URL"
+              + " (postgresql://user:password@host:5432/database) or set"
+              + " payrelay.database.username.");
+    }
     if (configured != null) {
       environment
           .getPropertySources()

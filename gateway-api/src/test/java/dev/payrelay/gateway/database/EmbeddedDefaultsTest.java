@@ -39,7 +39,8 @@ class EmbeddedDefaultsTest {
       first = TestNode.getJson(http, "/v1/node");
       assertThat(first.get("chains").toString())
           .as("the dev chain is served when no chain is configured")
-          .contains("name=devchain", "chainId=1337");
+          .contains("name=devchain", "chainId=1337")
+          .containsPattern("paymentProxies=\\[0x[0-9a-fA-F]{40}\\]");
       devChain = node.getBean(Chains.class).all().get(0).rpcUrl();
       assertThat(blockNumber(devChain)).as("the dev chain answers JSON-RPC").contains("result");
     }
@@ -54,12 +55,19 @@ class EmbeddedDefaultsTest {
           .as("the first start recorded in the database survives the restart")
           .isEqualTo(first.get("initializedAt"));
       assertThat(second.get("startedAt")).isNotEqualTo(first.get("startedAt"));
+      assertThat(second.get("chains").toString())
+          .as("the dev chain's state, with its payment proxy, survives the restart")
+          .isEqualTo(first.get("chains").toString());
     }
   }
 
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(PayRelayApplication.class)
-        .run("--server.port=0", "--payrelay.data-dir=" + dataDir, "--payrelay.dev-chain.port=0");
+        .run(
+            "--server.port=0",
+            "--payrelay.data-dir=" + dataDir,
+            "--payrelay.dev-chain.port=0",
+            "--payrelay.bootstrap-api-key=" + TestNode.ADMIN_KEY);
   }
 
   private static String blockNumber(URI rpc) throws IOException, InterruptedException {

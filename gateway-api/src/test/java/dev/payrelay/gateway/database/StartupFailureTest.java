@@ -51,6 +51,14 @@ class StartupFailureTest {
   }
 
   @Test
+  void aDatabaseUrlWithoutAUserIsExplained(CapturedOutput output) {
+    assertStartupFails("--payrelay.database.url=postgresql://127.0.0.1:5432/shop");
+    assertThat(output)
+        .contains("The database postgresql://127.0.0.1:5432/shop is configured without a user");
+    assertNoStackTrace(output);
+  }
+
+  @Test
   void aMalformedNumberNamesTheProperty(CapturedOutput output) {
     assertStartupFails("--payrelay.dev-chain.port=eighty");
     assertThat(output).contains("payrelay.dev-chain.port").contains("eighty");
@@ -61,7 +69,7 @@ class StartupFailureTest {
   void anOutOfRangeValueNamesTheProperty(CapturedOutput output) {
     assertStartupFails(
         "--payrelay.database.embedded.enabled=false",
-        "--payrelay.database.url=postgresql://127.0.0.1:1/shop",
+        "--payrelay.database.url=postgresql://shop:secret@127.0.0.1:1/shop",
         "--payrelay.chains[0].name=mainnet",
         "--payrelay.chains[0].chain-id=-1",
         "--payrelay.chains[0].rpc-url=http://127.0.0.1:1");

@@ -3,6 +3,8 @@ package dev.payrelay.gateway.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.payrelay.gateway.TestNode;
+import dev.payrelay.gateway.auth.Scope;
+import dev.payrelay.gateway.auth.ScopeMatrix;
 import dev.payrelay.invoicing.testing.Database;
 import dev.payrelay.invoicing.testing.TestDatabase;
 import dev.payrelay.wallet.testing.DevChain;
@@ -17,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -65,6 +68,7 @@ class NodeApiTest {
   void nodeEndpointShowsNameVersionAndConfiguredChainsWithoutTheirRpcUrls() {
     http.get()
         .uri("/v1/node")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestNode.ADMIN_KEY)
         .accept(MediaType.APPLICATION_JSON)
         .exchange()
         .expectStatus()
@@ -118,6 +122,14 @@ class NodeApiTest {
   void aTestDatabaseSuppliedLateNeverStartsTheEmbeddedServer() {
     assertThat(environment.getProperty("spring.r2dbc.url")).isEqualTo(db.r2dbcUrl());
     assertThat(environment.getProperty("payrelay.database.display")).isNull();
+  }
+
+  @Test
+  void nodeEndpointNeedsTheNodeReadScope() {
+    ScopeMatrix.create(http, TestNode.ADMIN_KEY)
+        .assertOnly(Scope.NODE_READ, auth -> http.get().uri("/v1/node").headers(auth).exchange())
+        .expectStatus()
+        .isOk();
   }
 
   @Test

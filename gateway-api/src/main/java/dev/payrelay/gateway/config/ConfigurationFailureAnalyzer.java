@@ -1,21 +1,22 @@
-package dev.payrelay.gateway.chain;
+package dev.payrelay.gateway.config;
 
 import dev.payrelay.wallet.rpc.ChainIdMismatchException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
-/** One sentence for a chain that is configured wrongly or whose endpoint serves another chain. */
-public class ChainFailureAnalyzer implements FailureAnalyzer {
+/**
+ * One sentence for a start that fails on configuration: a {@link ConfigurationProblem} (a chain, a
+ * token, the default store…) or an RPC endpoint that serves another chain.
+ */
+public class ConfigurationFailureAnalyzer implements FailureAnalyzer {
 
   private static final String ACTION =
-      "Check payrelay.chains[*] (chain-id, rpc-url, tokens, payment-proxies); see README,"
-          + " Configuration.";
+      "Fix the property named above; README.md, section Configuration, lists every property.";
 
   @Override
   public FailureAnalysis analyze(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof InvalidChainConfigurationException
-          || t instanceof ChainIdMismatchException) {
+      if (t instanceof ConfigurationProblem || t instanceof ChainIdMismatchException) {
         return new FailureAnalysis(t.getMessage(), ACTION, t);
       }
     }
