@@ -5,6 +5,7 @@ import dev.payrelay.wallet.rpc.EthRpc;
 import dev.payrelay.wallet.rpc.RpcStats;
 import dev.payrelay.wallet.rpc.TestTokens;
 import dev.payrelay.wallet.rpc.Web3jEthRpc;
+import dev.payrelay.wallet.testing.ReplayRpc;
 import dev.payrelay.wallet.watch.ChainWatcher;
 import dev.payrelay.wallet.watch.Checkpoint;
 import dev.payrelay.wallet.watch.ExpectationIndex;

@@ -62,6 +62,12 @@ class NodeApiTest {
         .extractingByKey("chains")
         .asString()
         .contains("status=UP", "head=");
+    assertThat(health.get("components"))
+        .as("the chain watcher runs and reports its failures")
+        .asInstanceOf(InstanceOfAssertFactories.MAP)
+        .extractingByKey("watchers")
+        .asString()
+        .contains("status=UP", "1337={consecutiveFailures=0}");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.payrelay.bench;
+package dev.payrelay.wallet.testing;
 
 import dev.payrelay.wallet.core.Address;
 import dev.payrelay.wallet.core.ChainId;
@@ -26,9 +26,10 @@ import reactor.core.publisher.Mono;
  * An {@link EthRpc} that answers from blocks and logs recorded from anvil, at once and in memory,
  * so that a {@link dev.payrelay.wallet.watch.ChainWatcher} driven by it spends its time only on
  * decoding, matching and its own state: the in-memory cost of a block. Counts its calls like the
- * real endpoint.
+ * real endpoint. It lives in the wallet's test-jar so that benchmarks and tests use it without
+ * importing web3j themselves (the wallet is the only code that does).
  */
-final class ReplayRpc implements EthRpc {
+public final class ReplayRpc implements EthRpc {
 
   private final ChainId chain;
   private final long head;
@@ -54,7 +55,7 @@ final class ReplayRpc implements EthRpc {
    * Records blocks {@code from..to} (full) and every log of {@code emitters} with one of {@code
    * topics} in them, the head and the finalized block, through {@code live}.
    */
-  static ReplayRpc record(
+  public static ReplayRpc record(
       EthRpc live, long from, long to, List<Address> emitters, List<String> topics) {
     Map<Long, EthBlock.Block> blocks = new HashMap<>();
     for (long n = from; n <= to; n++) {
