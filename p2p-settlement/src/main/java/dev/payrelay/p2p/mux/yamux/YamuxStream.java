@@ -1,0 +1,77 @@
+package dev.payrelay.p2p.mux.yamux;
+
+import java.util.ArrayDeque;
+
+/**
+ * Per-stream state of a {@link YamuxSession}: the send side (peer's window, queue of bytes waiting
+ * for it, FIN) and the receive side (our window).
+ *
+ * <p>Receive accounting keeps {@code receiveRemaining + unconsumed + credit == receiveTarget}: data
+ * moves bytes from {@code receiveRemaining} to {@code unconsumed}, the application's {@code
+ * consumed} moves them to {@code credit}, and a window update gives the credit back to the peer.
+ * Only data payload counts (spec "Flow Control").
+ */
+final class YamuxStream {
+
+  final int id;
+
+  long sendWindow = YamuxConfig.INITIAL_WINDOW_BYTES;
+  private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+  private int headOffset;
+  private long queuedBytes;
+  boolean blockedReported;
+  boolean finRequested;
+  boolean finSent;
+
+  boolean remoteFin;
+  long receiveTarget = YamuxConfig.INITIAL_WINDOW_BYTES;
+  long receiveRemaining = YamuxConfig.INITIAL_WINDOW_BYTES;
+  long unconsumed;
+  long credit;
+  long epochStartNanos;
+
+  YamuxStream(int id, long nowNanos) {
+    this.id = id;
+    this.epochStartNanos = nowNanos;
+  }
+
+  void enqueue(byte[] bytes) {
+    if (bytes.length > 0) {
+      queue.addLast(bytes);
+      queuedBytes += bytes.length;
+    }
+  }
+
+  long queuedBytes() {
+    return queuedBytes;
+  }
+
+  /** Removes and returns the next {@code n} queued bytes ({@code n <= queuedBytes()}). */
+  byte[] take(int n) {
+    byte[] out = new byte[n];
+    int filled = 0;
+    while (filled < n) {
+      byte[] head = queue.peekFirst();
+      int count = Math.min(n - filled, head.length - headOffset);
+      System.arraycopy(head, headOffset, out, filled, count);
+      filled += count;
+      headOffset += count;
+      if (headOffset == head.length) {
+        queue.removeFirst();
+        headOffset = 0;
+      }
+    }
+    queuedBytes -= n;
+    return out;
+  }
+
+  void dropQueue() {
+    queue.clear();
+    headOffset = 0;
+    queuedBytes = 0;
+  }
+
+  boolean fullyClosed() {
+    return finSent && remoteFin;
+  }
+}
