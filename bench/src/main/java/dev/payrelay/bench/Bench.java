@@ -10,9 +10,11 @@ import java.util.Locale;
 
 /**
  * Runs benchmarks and prints their figures as ratios against baselines measured in the same run.
- * The argument names the suite: {@code wallet} (or {@code all}) runs both wallet benchmarks on one
- * anvil; {@code wallet.proofs} or {@code wallet.watcher} runs one. Exits 0 when every benchmark ran
- * and checked its results, 1 otherwise; anvil is stopped either way.
+ * The argument names the suite: {@code wallet} runs both wallet benchmarks on one anvil; {@code
+ * wallet.proofs} or {@code wallet.watcher} runs one; {@code invoices} runs the invoice creation
+ * benchmark against a node it starts; {@code all} runs them all. Exits 0 when every benchmark ran
+ * and checked its results, 1 otherwise; anvil, and the node with its PostgreSQL and anvil, are
+ * stopped either way.
  */
 public final class Bench {
 
@@ -20,17 +22,20 @@ public final class Bench {
 
   public static void main(String[] args) {
     String suite = args.length == 0 ? "all" : args[0].trim().toLowerCase(Locale.ROOT);
-    boolean proofs = suite.equals("all") || suite.equals("wallet") || suite.equals("wallet.proofs");
-    boolean watcher =
-        suite.equals("all") || suite.equals("wallet") || suite.equals("wallet.watcher");
-    if (!proofs && !watcher) {
+    boolean all = suite.equals("all");
+    boolean proofs = all || suite.equals("wallet") || suite.equals("wallet.proofs");
+    boolean watcher = all || suite.equals("wallet") || suite.equals("wallet.watcher");
+    boolean invoices = all || suite.equals("invoices");
+    if (!proofs && !watcher && !invoices) {
       System.err.println(
-          "bench: unknown suite '" + suite + "'; use all, wallet, wallet.proofs or wallet.watcher");
+          "bench: unknown suite '"
+              + suite
+              + "'; use all, wallet, wallet.proofs, wallet.watcher or invoices");
       System.exit(2);
     }
     int status = 0;
     try {
-      run(BenchSettings.fromSystemProperties(), proofs, watcher);
+      run(BenchSettings.fromSystemProperties(), proofs, watcher, invoices);
     } catch (Exception | Error e) {
       System.err.println("bench: failed: " + e);
       e.printStackTrace();
@@ -40,28 +45,37 @@ public final class Bench {
     System.exit(status);
   }
 
-  private static void run(BenchSettings settings, boolean proofs, boolean watcher)
+  private static void run(BenchSettings settings, boolean proofs, boolean watcher, boolean invoices)
       throws Exception {
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    Path log =
-        Path.of(System.getProperty("user.dir"), "devchain")
-            .resolve("anvil-bench-" + ProcessHandle.current().pid() + ".log");
-    try (BenchChain chain = BenchChain.start(repoRoot(), log)) {
-      Report report = new Report(System.out);
-      report.header(
-          Instant.now().truncatedTo(ChronoUnit.SECONDS),
-          Runtime.getRuntime().availableProcessors(),
-          load,
-          System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-          chain.version(),
-          settings.rounds());
-      if (proofs) {
-        report.proofs(new ProofThroughputBench(chain, settings).run());
-      }
-      if (watcher) {
-        report.watcher(new WatcherCostBench(chain, settings).run());
+    Report report = new Report(System.out);
+    report.header(
+        Instant.now().truncatedTo(ChronoUnit.SECONDS),
+        Runtime.getRuntime().availableProcessors(),
+        load,
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+        settings.rounds());
+    if (proofs || watcher) {
+      Path log =
+          Path.of(System.getProperty("user.dir"), "devchain")
+              .resolve("anvil-bench-" + ProcessHandle.current().pid() + ".log");
+      try (BenchChain chain = BenchChain.start(repoRoot(), log)) {
+        report.wallet(chain.version());
+        if (proofs) {
+          report.proofs(new ProofThroughputBench(chain, settings).run());
+        }
+        if (watcher) {
+          report.watcher(new WatcherCostBench(chain, settings).run());
+        }
       }
     }
+    if (invoices) {
+      try (BenchNode node = BenchNode.start()) {
+        InvoiceSettings sizes = InvoiceSettings.fromSystemProperties(settings);
+        report.invoices(new InvoiceCreationBench(node, sizes).run());
+      }
+    }
+    report.footer(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   /**

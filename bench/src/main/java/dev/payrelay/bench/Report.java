@@ -14,15 +14,25 @@ final class Report {
     this.out = out;
   }
 
-  void header(Instant at, int cpus, double load, String jvm, String anvil, int rounds) {
+  void header(Instant at, int cpus, double load, String jvm, int rounds) {
     line("");
-    line(
-        "PayRelay wallet benchmarks, %s: %d CPUs, load %.2f at start, %s, %s",
-        at, cpus, load, jvm, anvil);
+    line("PayRelay benchmarks, %s: %d CPUs, load %.2f at start, %s", at, cpus, load, jvm);
     line(
         "1 warm-up + %d timed rounds; figures are median [min..max] of the rounds; ratios are"
             + " taken round by round",
         rounds);
+  }
+
+  /** The end of the run: the machine's load then, to compare with the header's. */
+  void footer(double load) {
+    line("");
+    line("load %.2f at end", load);
+  }
+
+  /** The wallet benchmarks run against this anvil. */
+  void wallet(String anvil) {
+    line("");
+    line("Wallet benchmarks against %s", anvil);
   }
 
   void proofs(ProofThroughputBench.Result r) {
@@ -98,6 +108,10 @@ final class Report {
         big.callsPerBlock().entrySet().stream()
             .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
             .collect(Collectors.joining(", ")));
+  }
+
+  void invoices(InvoiceCreationBench.Result r) {
+    new InvoiceReport(out).print(r);
   }
 
   private void line(String format, Object... args) {
