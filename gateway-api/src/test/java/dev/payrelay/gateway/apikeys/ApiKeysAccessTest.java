@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Who may use {@code /v1/api-keys}: the scope matrix, and store isolation. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ValidatesContract
 class ApiKeysAccessTest {
 

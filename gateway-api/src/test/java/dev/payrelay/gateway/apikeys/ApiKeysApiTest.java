@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** {@code /v1/api-keys} over real HTTP against PostgreSQL. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ValidatesContract
 class ApiKeysApiTest {
 

@@ -24,7 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Authentication and scopes over real HTTP, on {@code GET /v1/node}. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ValidatesContract
 class AccessApiTest {
 

@@ -19,7 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * validates every exchange against the contract. The problem tests share it (one context).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ValidatesContract
 @Import(ErrorProbe.class)
 abstract class ProblemTestNode {

@@ -30,7 +30,7 @@ import reactor.test.StepVerifier;
 
 /** {@code Idempotency-Key} over real HTTP, on {@code POST /v1/api-keys}. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ValidatesContract
 class IdempotencyApiTest {
 

@@ -27,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** Many identical requests with one Idempotency-Key at once: the action runs exactly once. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ValidatesContract
 class IdempotencyConcurrencyTest {
 

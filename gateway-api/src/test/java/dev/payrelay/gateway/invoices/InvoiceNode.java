@@ -33,7 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * validated against openapi/openapi.yaml.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ValidatesContract
 abstract class InvoiceNode {
 
