@@ -36,6 +36,12 @@ export const SINK = '/payrelay/test/sink/1.0.0'
 const STREAM_LIMIT = 1024
 const CHUNK_BYTES = 64 * 1024
 
+// An Error, or an Event (stream 'close' events carry their error in .error).
+function describe (e) {
+  if (e instanceof Event) return `${e.type} event: ${describe(e.error ?? 'no error')}`
+  return String(e?.stack ?? e)
+}
+
 function emit (object) {
   process.stdout.write(JSON.stringify(object) + '\n')
 }
@@ -75,7 +81,12 @@ await node.handle(SINK, async (stream) => {
 
 node.addEventListener('connection:open', (e) => emit({ event: 'connected', peer: e.detail.remotePeer.toString() }))
 node.addEventListener('connection:close', (e) => emit({ event: 'disconnected', peer: e.detail.remotePeer.toString() }))
-node.addEventListener('peer:identify', (e) => emit({ event: 'identified', peer: e.detail.peerId.toString(), protocols: e.detail.protocols }))
+// Peers whose identify answer arrived (the peer store may list a protocol or two before that).
+const identified = new Set()
+node.addEventListener('peer:identify', (e) => {
+  identified.add(e.detail.peerId.toString())
+  emit({ event: 'identified', peer: e.detail.peerId.toString(), protocols: e.detail.protocols })
+})
 
 async function readAll (stream) {
   const parts = []
@@ -86,10 +97,7 @@ async function readAll (stream) {
 async function waitForProtocols (peer, timeoutMs) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    try {
-      const stored = await node.peerStore.get(peer)
-      if (stored.protocols.length > 0) return stored
-    } catch {}
+    if (identified.has(peer.toString())) return await node.peerStore.get(peer)
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
   throw new Error(`no identify answer from ${peer} within ${timeoutMs} ms`)
@@ -196,7 +204,7 @@ lines.on('line', async (line) => {
   try {
     emit({ id: request.id, ok: true, result: await command(request) })
   } catch (e) {
-    emit({ id: request.id, ok: false, error: String(e?.stack ?? e) })
+    emit({ id: request.id, ok: false, error: describe(e) })
   }
 })
 lines.on('close', async () => {

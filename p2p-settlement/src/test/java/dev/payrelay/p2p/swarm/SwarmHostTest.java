@@ -129,17 +129,7 @@ class SwarmHostTest {
     List<CompletableFuture<Boolean>> echoes = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       byte[] payload = ("stream " + i + " ").repeat(100 + i).getBytes(StandardCharsets.UTF_8);
-      echoes.add(
-          alice
-              .newStream(bob.peerId(), TestProtocols.ECHO)
-              .thenCompose(
-                  stream -> {
-                    CompletableFuture<byte[]> all = TestProtocols.readAll(stream);
-                    stream.write(payload.clone());
-                    stream.closeWrite();
-                    return all;
-                  })
-              .thenApply(echo -> java.util.Arrays.equals(echo, payload)));
+      echoes.add(TestProtocols.echoOnce(alice, bob.peerId(), payload));
     }
     for (CompletableFuture<Boolean> echo : echoes) {
       assertThat(await(echo)).isTrue();

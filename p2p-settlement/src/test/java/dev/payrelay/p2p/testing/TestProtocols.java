@@ -71,6 +71,23 @@ public final class TestProtocols {
         });
   }
 
+  /**
+   * Opens an echo stream to {@code peer}, sends {@code payload}, half-closes, and completes with
+   * whether the echo matched.
+   */
+  public static CompletableFuture<Boolean> echoOnce(
+      Host host, dev.payrelay.p2p.core.PeerId peer, byte[] payload) {
+    return host.newStream(peer, ECHO)
+        .thenCompose(
+            stream -> {
+              CompletableFuture<byte[]> echoed = readAll(stream);
+              stream.write(payload.clone());
+              stream.closeWrite();
+              return echoed;
+            })
+        .thenApply(echoed -> java.util.Arrays.equals(echoed, payload));
+  }
+
   /** Reads the stream to its end (remote FIN); fails if it is reset first. */
   public static CompletableFuture<byte[]> readAll(Stream stream) {
     CompletableFuture<byte[]> all = new CompletableFuture<>();

@@ -217,6 +217,7 @@ final class UpgradeHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     upgraded.complete(connection);
+    connection.start();
     if (leftover.length > 0) {
       connection.onPlaintext(leftover);
     }

@@ -44,6 +44,12 @@ final class YamuxConnection implements Connection {
   static final int MAX_DATA_FRAME_BYTES =
       NoiseFrames.MAX_FRAME_PLAINTEXT_BYTES - YamuxFrame.HEADER_BYTES;
 
+  /**
+   * Interval of our yamux pings. They keep NATs open and give the session the round trip that
+   * decides when a stream's receive window grows (js-libp2p pings every 30 s too).
+   */
+  static final long KEEPALIVE_SECONDS = 30;
+
   private static final Logger log = LoggerFactory.getLogger(YamuxConnection.class);
 
   private final ChannelHandlerContext ctx;
@@ -60,6 +66,7 @@ final class YamuxConnection implements Connection {
   private boolean reading;
   private boolean closing;
   private ScheduledFuture<?> idleTimer;
+  private ScheduledFuture<?> keepalive;
 
   YamuxConnection(
       ChannelHandlerContext ctx,
@@ -174,6 +181,20 @@ final class YamuxConnection implements Connection {
 
   // ---- called by UpgradeHandler, on the loop ----
 
+  /** Starts the keepalive pings, the first at once (it measures the round trip). */
+  void start() {
+    keepalive =
+        loop.scheduleAtFixedRate(
+            () -> {
+              if (!isClosingOrClosed()) {
+                process(session.ping());
+              }
+            },
+            0,
+            KEEPALIVE_SECONDS,
+            TimeUnit.SECONDS);
+  }
+
   void onPlaintext(byte[] plaintext) {
     process(session.onBytes(plaintext));
   }
@@ -198,6 +219,9 @@ final class YamuxConnection implements Connection {
   void onChannelClosed() {
     closing = true;
     cancelIdleCheck();
+    if (keepalive != null) {
+      keepalive.cancel(false);
+    }
     for (MuxedStream stream : new ArrayList<>(streams.values())) {
       stream.onReset();
     }
