@@ -41,6 +41,11 @@ public final class NettyLeaks implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void afterAll(ExtensionContext context) throws InterruptedException {
+    assertThat(collect()).as("Netty buffers leaked by " + context.getDisplayName()).isEmpty();
+  }
+
+  /** Collects garbage, makes Netty report what it found, and returns every leak reported. */
+  public static List<String> collect() throws InterruptedException {
     for (int round = 0; round < FLUSH_ROUNDS; round++) {
       System.gc();
       Thread.sleep(20);
@@ -49,11 +54,11 @@ public final class NettyLeaks implements BeforeAllCallback, AfterAllCallback {
         probe.release();
       }
     }
-    assertThat(LEAKS).as("Netty buffers leaked by " + context.getDisplayName()).isEmpty();
+    return List.copyOf(LEAKS);
   }
 
-  /** Leaks reported so far in this class (for tests that check mid-way). */
-  public static List<String> reported() {
-    return List.copyOf(LEAKS);
+  /** Forgets the leaks reported so far (for the test that leaks on purpose). */
+  static void forget() {
+    LEAKS.clear();
   }
 }
