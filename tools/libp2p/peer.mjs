@@ -33,6 +33,7 @@ const readline = await import('node:readline')
 
 export const ECHO = '/payrelay/test/echo/1.0.0'
 export const SINK = '/payrelay/test/sink/1.0.0'
+export const DISCARD = '/payrelay/bench/discard/1.0.0'
 const STREAM_LIMIT = 1024
 const CHUNK_BYTES = 64 * 1024
 
@@ -79,6 +80,16 @@ await node.handle(SINK, async (stream) => {
   await stream.close()
 }, streamLimits)
 
+// Discard (the benchmark's): reads to the end, then answers the byte count (8 bytes, big-endian).
+await node.handle(DISCARD, async (stream) => {
+  let bytes = 0
+  for await (const chunk of stream) bytes += chunk.byteLength
+  const answer = Buffer.alloc(8)
+  answer.writeBigUInt64BE(BigInt(bytes))
+  stream.send(answer)
+  await stream.close()
+}, streamLimits)
+
 node.addEventListener('connection:open', (e) => emit({ event: 'connected', peer: e.detail.remotePeer.toString() }))
 node.addEventListener('connection:close', (e) => emit({ event: 'disconnected', peer: e.detail.remotePeer.toString() }))
 // Peers whose identify answer arrived (the peer store may list a protocol or two before that).
@@ -105,7 +116,7 @@ async function waitForProtocols (peer, timeoutMs) {
 
 export const commands = {
   async info () {
-    return { peerId: node.peerId.toString(), addrs: node.getMultiaddrs().map(String), protocols: node.getProtocols() }
+    return { peerId: node.peerId.toString(), addrs: node.getMultiaddrs().map(String), protocols: node.getProtocols(), node: process.version }
   },
   async dial ({ addr }) {
     const connection = await node.dial(multiaddr(addr))
@@ -131,9 +142,11 @@ export const commands = {
     const rtt = await node.services.ping.ping(multiaddr(addr))
     return { rttMs: rtt }
   },
-  // Sends `bytes` pseudo-random bytes on a sink stream and compares the digest answered.
-  async bulk ({ addr, bytes }) {
-    const stream = await node.dialProtocol(multiaddr(addr), SINK)
+  // Sends `bytes` pseudo-random bytes on a sink stream (answer: the SHA-256 of what arrived) or,
+  // with protocol DISCARD, without hashing (answer: the byte count).
+  async bulk ({ addr, bytes, protocol = SINK }) {
+    const stream = await node.dialProtocol(multiaddr(addr), protocol)
+    const hashing = protocol === SINK
     const hash = createHash('sha256')
     const block = randomBytes(CHUNK_BYTES)
     const started = process.hrtime.bigint()
@@ -142,14 +155,14 @@ export const commands = {
       const n = Math.min(CHUNK_BYTES, bytes - sent)
       block[0] = sent & 0xff // vary the content from block to block
       const chunk = Uint8Array.prototype.slice.call(block, 0, n)
-      hash.update(chunk)
+      if (hashing) hash.update(chunk)
       sent += n
       if (!stream.send(chunk)) await stream.onDrain()
     }
     await stream.close()
     const answer = await readAll(stream)
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
-    return { bytes: sent, sha256: hash.digest('hex'), answer: answer.toString('hex'), seconds }
+    return { bytes: sent, sha256: hashing ? hash.digest('hex') : '', answer: answer.toString('hex'), seconds }
   },
   // Opens `count` echo streams at once, each sending `bytes` random bytes; checks every echo.
   async echoMany ({ addr, count, bytes }) {

@@ -26,13 +26,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * and stdout with one JSON object per line: {@link #call} sends a command and waits for its answer;
  * unsolicited events collect in {@link #events()}. Its stderr goes to {@code
  * target/js-peer-<pid>.log} (with js-libp2p's wire logs when {@code PAYRELAY_JS_DEBUG} is set, e.g.
- * to {@code libp2p:yamux*}).
+ * to {@code libp2p:yamux*}). Public for the benchmark in {@code bench/}, which runs two of them.
  *
  * <p>Node.js is taken from {@code PAYRELAY_NODE} or the PATH; the npm packages from {@code
  * tools/libp2p/node_modules} ({@code bash tools/install}). Either missing fails the test with a
  * message naming it.
  */
-final class JsPeer implements AutoCloseable {
+public final class JsPeer implements AutoCloseable {
 
   /** How long one command may take. */
   static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
@@ -60,7 +60,7 @@ final class JsPeer implements AutoCloseable {
   }
 
   /** Starts a js peer listening on a free loopback port, with the given command extensions. */
-  static JsPeer start(String... extensions) throws IOException {
+  public static JsPeer start(String... extensions) throws IOException {
     Path folder = toolsFolder();
     String node = System.getenv().getOrDefault("PAYRELAY_NODE", "node");
     List<String> command = new java.util.ArrayList<>(List.of(node, "peer.mjs"));
@@ -95,17 +95,17 @@ final class JsPeer implements AutoCloseable {
     return new JsPeer(process);
   }
 
-  PeerId peerId() {
+  public PeerId peerId() {
     return peerId;
   }
 
   /** Its listen address, with {@code /p2p/}. */
-  Multiaddr address() {
+  public Multiaddr address() {
     return address;
   }
 
   /** Sends {@code cmd} with {@code args}; returns the {@code result}, or fails with its error. */
-  JsonNode call(String cmd, Map<String, Object> args) {
+  public JsonNode call(String cmd, Map<String, Object> args) {
     long id = nextId.getAndIncrement();
     ObjectNode request = JSON.valueToTree(args);
     request.put("id", id);
@@ -127,7 +127,7 @@ final class JsPeer implements AutoCloseable {
     return response.get("result");
   }
 
-  List<JsonNode> events() {
+  public List<JsonNode> events() {
     return List.copyOf(events);
   }
 

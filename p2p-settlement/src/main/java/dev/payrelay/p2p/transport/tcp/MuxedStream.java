@@ -46,6 +46,7 @@ final class MuxedStream implements Stream {
   private StreamListener listener;
   private boolean autoRead = true;
   private boolean delivering;
+  private boolean finSent; // closeWrite reached the session (loop only)
   private volatile long queued;
   private volatile boolean writeClosed;
   private volatile boolean gone;
@@ -135,7 +136,8 @@ final class MuxedStream implements Stream {
     connection.onLoop(
         () -> {
           submitted.addAndGet(-bytes.length);
-          if (!gone && !connection.isClosingOrClosed()) {
+          // A write racing a closeWrite or a reset from another thread is dropped.
+          if (!gone && !finSent && !connection.isClosingOrClosed()) {
             connection.write(id, bytes);
             queued = connection.queuedBytes(id);
           }
@@ -165,10 +167,11 @@ final class MuxedStream implements Stream {
 
   @Override
   public void closeWrite() {
+    writeClosed = true; // later writes fail at once; those already submitted go before the FIN
     connection.onLoop(
         () -> {
-          if (!writeClosed && !gone) {
-            writeClosed = true;
+          if (!finSent && !gone) {
+            finSent = true;
             connection.closeWrite(id);
           }
         });
