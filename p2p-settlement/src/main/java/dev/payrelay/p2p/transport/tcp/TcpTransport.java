@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * libp2p's TCP transport on Netty: listens and dials, and upgrades every socket (see {@link
@@ -39,10 +40,17 @@ public final class TcpTransport {
   /** Pending connections the kernel queues for accept. */
   static final int ACCEPT_BACKLOG = 256;
 
+  /**
+   * Inbound sockets in their upgrade at once; beyond, new ones are closed on accept, so peers that
+   * connect and stall (until the upgrade timeout) cannot pile up.
+   */
+  public static final int MAX_INBOUND_UPGRADES = 64;
+
   private final TcpTransportConfig config;
   private final EventLoopGroup group;
   private final ConnectionOwner owner;
   private final List<Channel> listeners = new CopyOnWriteArrayList<>();
+  private final AtomicInteger inboundUpgrades = new AtomicInteger();
 
   public TcpTransport(TcpTransportConfig config, EventLoopGroup group, ConnectionOwner owner) {
     this.config = Objects.requireNonNull(config, "config");
@@ -64,15 +72,17 @@ public final class TcpTransport {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel channel) {
-                    if (!owner.admitInbound(channel.remoteAddress())) {
+                    if (inboundUpgrades.get() >= MAX_INBOUND_UPGRADES
+                        || !owner.admitInbound(channel.remoteAddress())) {
                       channel.close();
                       return;
                     }
+                    inboundUpgrades.incrementAndGet();
+                    CompletableFuture<Connection> upgraded = new CompletableFuture<>();
+                    upgraded.whenComplete((c, e) -> inboundUpgrades.decrementAndGet());
                     channel
                         .pipeline()
-                        .addLast(
-                            new UpgradeHandler(
-                                config, owner, false, null, new CompletableFuture<>()));
+                        .addLast(new UpgradeHandler(config, owner, false, null, upgraded));
                   }
                 });
     CompletableFuture<InetSocketAddress> bound = new CompletableFuture<>();

@@ -63,7 +63,8 @@ class BadInputTest {
   void theHostStillServesAnHonestPeer() {
     try {
       byte[] payload = "still here".getBytes(StandardCharsets.UTF_8);
-      TestHosts.await(honest.connect(TestHosts.dialable(server)));
+      // The host may need a moment to notice that sockets of a case went away.
+      eventually("the honest peer connects", () -> connects(honest, server));
       boolean echoed = TestHosts.await(TestProtocols.echoOnce(honest, server.peerId(), payload));
       assertThat(echoed).isTrue();
       eventually(
@@ -86,6 +87,25 @@ class BadInputTest {
       try (RawPeer peer = raw()) {
         peer.send(junk);
         assertThat(peer.closedByHost()).as("round %d of seed %d", round, seed).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void closesSocketsBeyondTheLimitOfStalledUpgradesAtOnce() throws Exception {
+    List<RawPeer> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < TcpTransport.MAX_INBOUND_UPGRADES; i++) {
+        stalled.add(raw()); // connects, then says nothing
+      }
+      try (RawPeer oneMore = raw()) {
+        long started = System.nanoTime();
+        assertThat(oneMore.closedByHost()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(UPGRADE_TIMEOUT);
+      }
+    } finally {
+      for (RawPeer peer : stalled) {
+        peer.close();
       }
     }
   }
@@ -204,6 +224,15 @@ class BadInputTest {
       assertThat(streamData(peer, 1, echo.length)).isEqualTo(echo);
       peer.sendYamux(YamuxFrame.data(1, 0, new byte[] {1, 2, 3}));
       assertThat(streamData(peer, 1, 3)).containsExactly(1, 2, 3);
+    }
+  }
+
+  private static boolean connects(SwarmHost client, SwarmHost host) {
+    try {
+      client.connect(TestHosts.dialable(host)).get(5, java.util.concurrent.TimeUnit.SECONDS);
+      return true;
+    } catch (Exception e) {
+      return false;
     }
   }
 
