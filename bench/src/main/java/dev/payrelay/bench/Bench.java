@@ -12,11 +12,14 @@ import java.util.Locale;
  * Runs benchmarks and prints their figures as ratios against baselines measured in the same run.
  * The argument names the suite: {@code wallet} runs both wallet benchmarks on one anvil; {@code
  * wallet.proofs} or {@code wallet.watcher} runs one; {@code invoices} runs the invoice creation
- * benchmark against a node it starts; {@code all} runs them all. Exits 0 when every benchmark ran
- * and checked its results, 1 otherwise; anvil, and the node with its PostgreSQL and anvil, are
- * stopped either way.
+ * benchmark against a node it starts; {@code p2p} the libp2p bulk transfer benchmark against plain
+ * TCP and js-libp2p; {@code all} runs them all. Exits 0 when every benchmark ran and checked its
+ * results, 1 otherwise; anvil, and the node with its PostgreSQL and anvil, are stopped either way.
  */
 public final class Bench {
+
+  /** Default size of one p2p bulk transfer ({@code -Dbench.p2p.mib}), in MiB. */
+  static final long P2P_TRANSFER_MIB = 128;
 
   private Bench() {}
 
@@ -26,16 +29,17 @@ public final class Bench {
     boolean proofs = all || suite.equals("wallet") || suite.equals("wallet.proofs");
     boolean watcher = all || suite.equals("wallet") || suite.equals("wallet.watcher");
     boolean invoices = all || suite.equals("invoices");
-    if (!proofs && !watcher && !invoices) {
+    boolean p2p = all || suite.equals("p2p");
+    if (!proofs && !watcher && !invoices && !p2p) {
       System.err.println(
           "bench: unknown suite '"
               + suite
-              + "'; use all, wallet, wallet.proofs, wallet.watcher or invoices");
+              + "'; use all, wallet, wallet.proofs, wallet.watcher, invoices or p2p");
       System.exit(2);
     }
     int status = 0;
     try {
-      run(BenchSettings.fromSystemProperties(), proofs, watcher, invoices);
+      run(BenchSettings.fromSystemProperties(), proofs, watcher, invoices, p2p);
     } catch (Exception | Error e) {
       System.err.println("bench: failed: " + e);
       e.printStackTrace();
@@ -45,7 +49,8 @@ public final class Bench {
     System.exit(status);
   }
 
-  private static void run(BenchSettings settings, boolean proofs, boolean watcher, boolean invoices)
+  private static void run(
+      BenchSettings settings, boolean proofs, boolean watcher, boolean invoices, boolean p2p)
       throws Exception {
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     Report report = new Report(System.out);
@@ -74,6 +79,10 @@ public final class Bench {
         InvoiceSettings sizes = InvoiceSettings.fromSystemProperties(settings);
         report.invoices(new InvoiceCreationBench(node, sizes).run());
       }
+    }
+    if (p2p) {
+      long mib = Long.getLong("bench.p2p.mib", P2P_TRANSFER_MIB);
+      report.p2pBulk(new P2pBulkBench(settings, mib << 20).run());
     }
     report.footer(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }

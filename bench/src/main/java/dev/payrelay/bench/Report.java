@@ -114,6 +114,25 @@ final class Report {
     new InvoiceReport(out).print(r);
   }
 
+  void p2pBulk(P2pBulkBench.Result r) {
+    line("");
+    line(
+        "Bulk transfer over loopback: %,d MiB per transfer in writes of %d KiB, the receiver"
+            + " counts and answers",
+        r.bytes() >> 20, r.chunkBytes() >> 10);
+    line(
+        "  baseline: plain TCP socket                       %s MiB/s",
+        r.rawMibPerSecond().format("%,.0f"));
+    line(
+        "  PayRelay host to host, one Noise+yamux stream    %s MiB/s",
+        r.javaMibPerSecond().format("%,.0f"));
+    line(
+        "  js-libp2p to js-libp2p, one Noise+yamux stream  %s MiB/s (Node.js %s)",
+        r.jsMibPerSecond().format("%,.0f"), r.nodeVersion());
+    line("  ratio PayRelay : plain TCP                      %s", r.javaToRaw().format("%.2f"));
+    line("  ratio PayRelay : js-libp2p                      %s", r.javaToJs().format("%.2f"));
+  }
+
   private void line(String format, Object... args) {
     out.println(String.format(Locale.ROOT, format, args));
   }

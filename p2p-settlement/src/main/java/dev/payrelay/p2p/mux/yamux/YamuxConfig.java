@@ -45,13 +45,18 @@ public record YamuxConfig(
     }
   }
 
-  /** Our defaults for {@code role}. */
+  /**
+   * Our defaults for {@code role}. The inbound frame limit is the largest receive window: js-libp2p
+   * sizes its data frames by the window we grant (its 64 KiB {@code maxMessageSize} is only where
+   * it starts), so once a stream's window has grown a single frame can be megabytes long. The
+   * window check still refuses any frame beyond what the stream was granted.
+   */
   public static YamuxConfig defaults(YamuxRole role) {
     return new YamuxConfig(
         role,
         MAX_STREAMS,
         MAX_RECEIVE_WINDOW_BYTES,
-        YamuxFrameCodec.MAX_FRAME_PAYLOAD_BYTES,
+        MAX_RECEIVE_WINDOW_BYTES,
         MAX_OUTBOUND_FRAME_PAYLOAD_BYTES);
   }
 

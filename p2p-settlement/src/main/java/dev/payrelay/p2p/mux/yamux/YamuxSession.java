@@ -152,14 +152,12 @@ public final class YamuxSession {
     if (stream == null) {
       return drain();
     }
-    if (bytes < 0 || bytes > stream.unconsumed) {
-      throw new IllegalArgumentException(
-          "consumed " + bytes + " but only " + stream.unconsumed + " unconsumed");
-    }
-    stream.unconsumed -= bytes;
-    stream.credit += bytes;
-    if (!stream.remoteFin && stream.credit >= stream.receiveTarget / 2) {
-      sendWindowUpdate(stream);
+    stream.receive.consumed(bytes);
+    if (!stream.remoteFin && stream.receive.updateDue()) {
+      long delta =
+          stream.receive.takeUpdate(
+              nanoClock.getAsLong(), rttNanos, config.maxReceiveWindowBytes());
+      frames.add(YamuxFrame.windowUpdate(stream.id, 0, delta));
     }
     return drain();
   }
@@ -212,7 +210,7 @@ public final class YamuxSession {
   /** Our current receive window target of the stream, or -1 if it is gone. */
   long receiveTarget(int streamId) {
     YamuxStream stream = streams.get(streamId);
-    return stream == null ? -1 : stream.receiveTarget;
+    return stream == null ? -1 : stream.receive.target();
   }
 
   private void handle(YamuxFrame frame) throws YamuxProtocolException {
@@ -317,36 +315,15 @@ public final class YamuxSession {
     if (stream.remoteFin) {
       throw new YamuxProtocolException("data after FIN on stream " + stream.id);
     }
-    if (payload.length > stream.receiveRemaining) {
-      throw new YamuxProtocolException(
-          "peer overran the window of stream "
-              + stream.id
-              + ": "
-              + payload.length
-              + " bytes > "
-              + stream.receiveRemaining);
-    }
-    stream.receiveRemaining -= payload.length;
-    stream.unconsumed += payload.length;
+    stream.receive.onData(stream.id, payload.length);
     events.add(new YamuxEvent.Data(stream.id, payload));
   }
 
-  /** Gives the consumed credit back to the peer, doubling the window for a fast reader. */
-  private void sendWindowUpdate(YamuxStream stream) {
-    long now = nanoClock.getAsLong();
-    long extra = 0;
-    if (rttNanos > 0 && now - stream.epochStartNanos < 4 * rttNanos) {
-      extra = Math.min(stream.receiveTarget, config.maxReceiveWindowBytes() - stream.receiveTarget);
-    }
-    stream.epochStartNanos = now;
-    long delta = stream.credit + extra;
-    stream.receiveTarget += extra;
-    stream.receiveRemaining += delta;
-    stream.credit = 0;
-    frames.add(YamuxFrame.windowUpdate(stream.id, 0, delta));
-  }
-
-  /** Sends queued bytes within the peer's window, then a pending FIN once the queue is empty. */
+  /**
+   * Sends queued bytes within the peer's window, then a pending FIN once the queue is empty. The
+   * FIN always travels on its own empty data frame: js-libp2p's yamux (8.x) handles the flags of a
+   * data frame before its payload and drops the payload of a frame that carries FIN.
+   */
   private void flush(YamuxStream stream) {
     while (stream.queuedBytes() > 0 && stream.sendWindow > 0) {
       int n =
@@ -356,9 +333,7 @@ public final class YamuxSession {
                   config.maxOutboundFramePayloadBytes());
       byte[] payload = stream.take(n);
       stream.sendWindow -= n;
-      boolean last = stream.queuedBytes() == 0 && stream.finRequested && !stream.finSent;
-      frames.add(YamuxFrame.data(stream.id, last ? YamuxFrame.FLAG_FIN : 0, payload));
-      stream.finSent |= last;
+      frames.add(YamuxFrame.data(stream.id, 0, payload));
     }
     if (stream.queuedBytes() > 0) {
       return;

@@ -4,12 +4,7 @@ import java.util.ArrayDeque;
 
 /**
  * Per-stream state of a {@link YamuxSession}: the send side (peer's window, queue of bytes waiting
- * for it, FIN) and the receive side (our window).
- *
- * <p>Receive accounting keeps {@code receiveRemaining + unconsumed + credit == receiveTarget}: data
- * moves bytes from {@code receiveRemaining} to {@code unconsumed}, the application's {@code
- * consumed} moves them to {@code credit}, and a window update gives the credit back to the peer.
- * Only data payload counts (spec "Flow Control").
+ * for it, FIN) and the receive side (our {@link YamuxReceiveWindow}).
  */
 final class YamuxStream {
 
@@ -24,15 +19,11 @@ final class YamuxStream {
   boolean finSent;
 
   boolean remoteFin;
-  long receiveTarget = YamuxConfig.INITIAL_WINDOW_BYTES;
-  long receiveRemaining = YamuxConfig.INITIAL_WINDOW_BYTES;
-  long unconsumed;
-  long credit;
-  long epochStartNanos;
+  final YamuxReceiveWindow receive;
 
   YamuxStream(int id, long nowNanos) {
     this.id = id;
-    this.epochStartNanos = nowNanos;
+    this.receive = new YamuxReceiveWindow(nowNanos);
   }
 
   void enqueue(byte[] bytes) {

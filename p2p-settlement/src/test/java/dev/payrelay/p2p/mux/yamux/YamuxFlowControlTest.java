@@ -48,6 +48,23 @@ class YamuxFlowControlTest {
   }
 
   @Test
+  void sendsAFinQueuedBehindBlockedDataOnItsOwnEmptyFrame() {
+    // js-libp2p's yamux drops the payload of a data frame that also carries FIN.
+    YamuxRawPeer peer = new YamuxRawPeer(YamuxRole.DIALER);
+    int stream = peer.record(peer.session.open().output()).frames().get(0).streamId();
+    peer.record(peer.session.write(stream, new byte[WINDOW + 100]));
+    peer.record(peer.session.close(stream));
+
+    YamuxSessionOutput resumed = peer.receive(YamuxFrame.windowUpdate(stream, 0, WINDOW));
+
+    assertThat(resumed.frames()).hasSize(2);
+    assertThat(resumed.frames().get(0).payload()).hasSize(100);
+    assertThat(resumed.frames().get(0).has(YamuxFrame.FLAG_FIN)).isFalse();
+    assertThat(resumed.frames().get(1).payload()).isEmpty();
+    assertThat(resumed.frames().get(1).has(YamuxFrame.FLAG_FIN)).isTrue();
+  }
+
+  @Test
   void windowUpdatesAreAdditiveAndOnlyDataPayloadCounts() {
     YamuxRawPeer peer = new YamuxRawPeer(YamuxRole.DIALER);
     int stream = peer.session.open().streamId();
