@@ -65,8 +65,8 @@ public record PeerScoreParams(
 
   /**
    * One invalid message scores −10 (still gossiped with), two −40 (below the gossip threshold),
-   * three −90 (graylisted); counters lose 1% per second, so a graylisted peer stays so for tens of
-   * seconds after its last invalid message.
+   * three −90 (graylisted). Counters lose 1% per second: three invalid messages keep a peer
+   * graylisted about 6 s, ten about 2 minutes; one GRAFT during backoff costs −10 the same way.
    */
   public static PeerScoreParams defaults() {
     return new PeerScoreParams(

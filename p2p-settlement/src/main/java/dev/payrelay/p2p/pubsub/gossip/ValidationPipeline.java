@@ -119,7 +119,7 @@ final class ValidationPipeline {
         RouterState.Subscription subscription = s.subscriptions.get(topic);
         if (subscription != null) {
           deliver(subscription, id, pub);
-          forward(id, topic, message, pub.from(), source, relayers);
+          forward(topic, message, pub.from(), source, relayers);
         }
       }
       case REJECT -> {
@@ -141,12 +141,7 @@ final class ValidationPipeline {
   }
 
   private void forward(
-      MessageId id,
-      Topic topic,
-      RpcMessage message,
-      PeerId author,
-      PeerId source,
-      Set<PeerId> relayers) {
+      Topic topic, RpcMessage message, PeerId author, PeerId source, Set<PeerId> relayers) {
     for (PeerId peer : s.mesh.getOrDefault(topic, Set.of())) {
       if (!peer.equals(source) && !peer.equals(author) && !relayers.contains(peer)) {
         s.outbound.message(peer, message);

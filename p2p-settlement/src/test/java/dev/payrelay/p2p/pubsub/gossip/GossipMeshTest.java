@@ -172,6 +172,48 @@ class GossipMeshTest {
         .containsExactly(new Rpc.Prune(TOPIC.name(), List.of(), null));
   }
 
+  @Test
+  void withoutFloodPublishingPublishesToAFanoutOfDPeersThatExpiresAfterItsTtl() {
+    GossipParams d = GossipParams.defaults();
+    GossipParams params =
+        new GossipParams(
+            d.d(),
+            d.dLo(),
+            d.dHi(),
+            d.dLazy(),
+            d.dScore(),
+            d.gossipFactor(),
+            d.heartbeatInterval(),
+            d.fanoutTtl(),
+            d.mcacheLength(),
+            d.mcacheGossip(),
+            d.seenTtl(),
+            d.pruneBackoff(),
+            d.unsubscribeBackoff(),
+            d.graftFloodThreshold(),
+            false,
+            d.maxIHaveLength(),
+            d.maxIHaveMessages(),
+            d.gossipRetransmission(),
+            d.iwantFollowupTime(),
+            d.maxRpcBytes(),
+            d.score());
+    RouterUnderTest r = new RouterUnderTest(params);
+    List<RawPeer> peers = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      peers.add(r.peerOnTopic());
+    }
+    r.router.publish(TOPIC, "not joined".getBytes());
+    assertThat(r.router.fanoutPeers(TOPIC)).hasSize(params.d());
+    assertThat(peers.stream().filter(p -> !p.messages().isEmpty()).count()).isEqualTo(params.d());
+    r.router.publish(TOPIC, "again".getBytes());
+    assertThat(peers.stream().mapToInt(p -> p.messages().size()).sum()).isEqualTo(2 * params.d());
+    r.run(params.fanoutTtl().plusSeconds(2));
+    assertThat(r.router.fanoutPeers(TOPIC)).isEmpty();
+    r.subscribe();
+    assertThat(r.router.meshPeers(TOPIC)).hasSize(params.d());
+  }
+
   private static int indexOf(RawPeer peer, java.util.function.Predicate<Rpc> test) {
     for (int i = 0; i < peer.received.size(); i++) {
       if (test.test(peer.received.get(i))) {
