@@ -74,7 +74,9 @@ public final class GossipRouter {
     this.s = new RouterState(identity.peerId(), params, clock, random);
     this.mesh = new MeshMaintenance(s);
     this.gossip = new GossipExchange(s);
-    this.validation = new ValidationPipeline(s, gossip, idFunction, routerExecutor);
+    this.validation =
+        new ValidationPipeline(
+            s, gossip, idFunction, routerExecutor, ValidationPipeline.MAX_PENDING_VALIDATIONS);
     this.nextSeqno = random.nextLong() & Long.MAX_VALUE;
   }
 

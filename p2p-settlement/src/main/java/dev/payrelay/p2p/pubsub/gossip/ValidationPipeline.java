@@ -27,6 +27,15 @@ import org.slf4j.LoggerFactory;
 final class ValidationPipeline {
   private static final Logger log = LoggerFactory.getLogger(ValidationPipeline.class);
 
+  /**
+   * Most messages under validation at once; beyond it new messages are dropped unseen (a later copy
+   * or gossip brings them back), so a flood cannot queue unbounded validator calls.
+   */
+  static final int MAX_PENDING_VALIDATIONS = 1_024;
+
+  private final int maxPending;
+  private int pending;
+
   private final RouterState s;
   private final GossipExchange gossip;
   private final MessageIdFunction idFunction;
@@ -36,7 +45,9 @@ final class ValidationPipeline {
       RouterState state,
       GossipExchange gossip,
       MessageIdFunction idFunction,
-      Executor routerExecutor) {
+      Executor routerExecutor,
+      int maxPending) {
+    this.maxPending = maxPending;
     this.s = state;
     this.gossip = gossip;
     this.idFunction = idFunction;
@@ -69,16 +80,22 @@ final class ValidationPipeline {
       onDuplicate(source, topic, seen);
       return;
     }
+    if (pending >= maxPending) {
+      log.debug("validation queue full; dropping {} from {}", id, source);
+      return;
+    }
     SeenCache.Entry entry = s.seen.add(id, SeenCache.Status.VALIDATING, s.now());
     if (pub.from().equals(s.self)) {
       entry.status = SeenCache.Status.IGNORED; // our own message, echoed after we forgot it
       return;
     }
     CompletionStage<ValidationResult> verdict;
+    pending++;
     try {
       verdict = subscription.validator().validate(source, pub);
     } catch (RuntimeException e) {
       log.warn("validator of {} threw; ignoring message {}", topic, id, e);
+      pending--;
       entry.status = SeenCache.Status.IGNORED;
       return;
     }
@@ -109,6 +126,7 @@ final class ValidationPipeline {
       PubSubMessage pub,
       SeenCache.Entry entry,
       ValidationResult outcome) {
+    pending--;
     Set<PeerId> relayers =
         entry.relayedDuringValidation == null ? Set.of() : entry.relayedDuringValidation;
     entry.relayedDuringValidation = null;
