@@ -53,13 +53,15 @@ public final class GossipRouter {
   private final GossipExchange gossip;
   private final ValidationPipeline validation;
   private final MessageIdFunction idFunction;
+  private static final long NANOS_PER_MILLI = 1_000_000L;
+
   private long nextSeqno;
 
   /**
    * @param identity signs published messages (StrictSign)
    * @param idFunction the network-wide message id function
    * @param clock the time source (virtual in tests)
-   * @param random peer selection and the first sequence number (seeded in tests)
+   * @param random peer selection (seeded in tests)
    * @param routerExecutor the serial executor all calls run on
    */
   public GossipRouter(
@@ -77,7 +79,9 @@ public final class GossipRouter {
     this.validation =
         new ValidationPipeline(
             s, gossip, idFunction, routerExecutor, ValidationPipeline.MAX_PENDING_VALIDATIONS);
-    this.nextSeqno = random.nextLong() & Long.MAX_VALUE;
+    // Seeded from the clock in nanoseconds, as go, rust and js do: kubo drops a peer's messages
+    // whose seqno is not above the highest it saw, so seqnos must keep rising across restarts.
+    this.nextSeqno = clock.millis() * NANOS_PER_MILLI;
   }
 
   public PeerId localPeerId() {

@@ -71,6 +71,39 @@ class StrictSignTest {
       "20801991c46bd581f6409bd1efaa44ef4a22325491f279ce9d9b4e72ed32008a"
           + "21201cfa45238ef6cfd2e8b17ca64f28c7196ad66d9e87ecca51dd877ea8670d";
 
+  /**
+   * A message built and signed by js-libp2p ({@code @libp2p/gossipsub} 17.1.1, {@code
+   * buildRawMessage} with StrictSign) with the RFC 8032 TEST 1 key; js sends the {@code key} field
+   * too. The same js code accepts {@link #PINNED_SIGNATURE} ({@code validateToRawMessage}), and
+   * decodes and re-encodes {@link RpcCodecTest#GOLDEN_RPC_HEX} to the same bytes.
+   */
+  private static final String JS_SIGNED_MESSAGE =
+      "0a26002408011220d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"
+          + "120c7369676e6564206279206a73"
+          + "1a0818ea4917cbde8f81"
+          + "22172f70617972656c61792f746573742f70726f6f66732f31"
+          + "2a40dd35eeea781c2c676d2964948b9320f6b9d22adc8d750990964ef55b23598c41d4772d6c57ac46fca8"
+          + "e8fde7fd59b7473d97d5025054c4279482b32e475bdf0f"
+          + "322408011220d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+
+  @Test
+  void verifiesAMessageSignedByJsLibp2p() {
+    Rpc rpc =
+        RpcCodec.decode(RpcFrameDecoderTestSupport.wrapAsPublish(HEX.parseHex(JS_SIGNED_MESSAGE)));
+    RpcMessage js = rpc.publish().get(0);
+    assertThat(js.key()).isEqualTo(key.publicKey().marshal());
+    StrictSign.Verification v = StrictSign.verify(js);
+    assertThat(v.failure()).isNull();
+    assertThat(v.message().from()).isEqualTo(key.peerId());
+    assertThat(new String(v.message().data(), StandardCharsets.UTF_8)).isEqualTo("signed by js");
+    assertThat(HEX.formatHex(RpcCodec.encodeMessage(js))).isEqualTo(JS_SIGNED_MESSAGE);
+    byte[] tampered = js.data().clone();
+    tampered[0] ^= 1;
+    assertFailure(
+        new RpcMessage(js.from(), tampered, js.seqno(), js.topic(), js.signature(), js.key()),
+        Failure.BAD_SIGNATURE);
+  }
+
   @Test
   void verifiesItsOwnSignatureAndExposesTheMessage() {
     StrictSign.Verification v = StrictSign.verify(StrictSign.sign(key, TOPIC, DATA, SEQNO));
