@@ -274,6 +274,7 @@ public final class GossipRouter {
   public void heartbeat() {
     long now = s.now();
     s.scoring.refresh(now);
+    validation.expireStale();
     s.expireBackoffs();
     mesh.heartbeat();
     gossip.heartbeat();

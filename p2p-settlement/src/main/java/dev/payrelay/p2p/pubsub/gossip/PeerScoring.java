@@ -61,17 +61,23 @@ final class PeerScoring {
     }
   }
 
-  /** P₄: one more invalid message from {@code peer} on {@code topic}. */
+  /**
+   * P₄: one more invalid message from {@code peer} on {@code topic}. Penalties for a peer neither
+   * connected nor retained are dropped.
+   */
   void invalidMessage(PeerId peer, Topic topic) {
-    counters
-        .computeIfAbsent(peer, p -> new Counters())
-        .invalidMessages
-        .merge(topic, 1.0, Double::sum);
+    Counters c = counters.get(peer);
+    if (c != null) {
+      c.invalidMessages.merge(topic, 1.0, Double::sum);
+    }
   }
 
-  /** P₇: {@code count} more penalties for misbehaviour. */
+  /** P₇: {@code count} more penalties for misbehaviour (dropped as for {@link #invalidMessage}). */
   void behaviourPenalty(PeerId peer, double count) {
-    counters.computeIfAbsent(peer, p -> new Counters()).behaviourPenalty += count;
+    Counters c = counters.get(peer);
+    if (c != null) {
+      c.behaviourPenalty += count;
+    }
   }
 
   /** Decays every counter once per elapsed decay interval and forgets expired retained peers. */

@@ -6,7 +6,11 @@ import dev.payrelay.p2p.pubsub.MessageIdFunction;
 import dev.payrelay.p2p.pubsub.PubSubMessage;
 import dev.payrelay.p2p.pubsub.Topic;
 import dev.payrelay.p2p.pubsub.ValidationResult;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -33,8 +37,16 @@ final class ValidationPipeline {
    */
   static final int MAX_PENDING_VALIDATIONS = 1_024;
 
+  /**
+   * A validation not answered within this time counts as IGNORE, so a validator that never
+   * completes cannot hold a slot (or the message's seen entry) forever; a late answer is dropped.
+   */
+  static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(30);
+
   private final int maxPending;
-  private int pending;
+
+  /** Validations in flight, oldest first, with the time each started. */
+  private final Map<SeenCache.Entry, Long> inFlight = new LinkedHashMap<>();
 
   private final RouterState s;
   private final GossipExchange gossip;
@@ -80,7 +92,7 @@ final class ValidationPipeline {
       onDuplicate(source, topic, seen);
       return;
     }
-    if (pending >= maxPending) {
+    if (inFlight.size() >= maxPending) {
       log.debug("validation queue full; dropping {} from {}", id, source);
       return;
     }
@@ -90,12 +102,12 @@ final class ValidationPipeline {
       return;
     }
     CompletionStage<ValidationResult> verdict;
-    pending++;
+    inFlight.put(entry, s.now());
     try {
       verdict = subscription.validator().validate(source, pub);
     } catch (RuntimeException e) {
       log.warn("validator of {} threw; ignoring message {}", topic, id, e);
-      pending--;
+      inFlight.remove(entry);
       entry.status = SeenCache.Status.IGNORED;
       return;
     }
@@ -108,6 +120,22 @@ final class ValidationPipeline {
           }
           routerExecutor.execute(() -> complete(source, id, topic, message, pub, entry, outcome));
         });
+  }
+
+  /** Heartbeat: validations older than {@link #VALIDATION_TIMEOUT} end as IGNORE. */
+  void expireStale() {
+    long cutoff = s.now() - VALIDATION_TIMEOUT.toMillis();
+    Iterator<Map.Entry<SeenCache.Entry, Long>> it = inFlight.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<SeenCache.Entry, Long> started = it.next();
+      if (started.getValue() > cutoff) {
+        return;
+      }
+      it.remove();
+      started.getKey().status = SeenCache.Status.IGNORED;
+      started.getKey().relayedDuringValidation = null;
+      log.debug("validation timed out after {}; message ignored", VALIDATION_TIMEOUT);
+    }
   }
 
   private void onDuplicate(PeerId source, Topic topic, SeenCache.Entry seen) {
@@ -126,7 +154,9 @@ final class ValidationPipeline {
       PubSubMessage pub,
       SeenCache.Entry entry,
       ValidationResult outcome) {
-    pending--;
+    if (inFlight.remove(entry) == null) {
+      return; // timed out already
+    }
     Set<PeerId> relayers =
         entry.relayedDuringValidation == null ? Set.of() : entry.relayedDuringValidation;
     entry.relayedDuringValidation = null;

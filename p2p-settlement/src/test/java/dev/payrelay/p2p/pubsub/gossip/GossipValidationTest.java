@@ -146,6 +146,22 @@ class GossipValidationTest {
   }
 
   @Test
+  void aValidationThatNeverAnswersTimesOutAsIgnore() {
+    RouterUnderTest r = new RouterUnderTest();
+    CompletableFuture<ValidationResult> never = new CompletableFuture<>();
+    r.subscribe((source, message) -> never);
+    RawPeer a = r.peerOnTopic();
+    RawPeer b = r.peerOnTopic();
+    a.publish(a.signed(TOPIC, "stuck".getBytes()));
+    r.run(ValidationPipeline.VALIDATION_TIMEOUT.plusSeconds(1));
+    b.clear();
+    never.complete(ValidationResult.ACCEPT);
+    r.runPending();
+    assertThat(r.node.deliveries).as("a late answer is dropped").isEmpty();
+    assertThat(b.messages()).isEmpty();
+  }
+
+  @Test
   void dropsMessagesOfTopicsItHasNotJoinedAndMalformedRpcs() {
     RouterUnderTest r = new RouterUnderTest();
     r.subscribe();

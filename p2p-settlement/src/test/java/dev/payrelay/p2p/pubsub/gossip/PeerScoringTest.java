@@ -45,6 +45,7 @@ class PeerScoringTest {
 
   @Test
   void behaviourPenaltyIsSquaredAboveItsThreshold() {
+    scoring.connected(peer);
     scoring.behaviourPenalty(peer, 1);
     assertThat(scoring.score(peer)).isEqualTo(-10.0);
     scoring.behaviourPenalty(peer, 2);
@@ -66,5 +67,8 @@ class PeerScoringTest {
     scoring.disconnected(peer, t + 60_000);
     scoring.refresh(t + 60_000 + PeerScoreParams.defaults().retainScore().toMillis());
     assertThat(scoring.score(peer)).isZero();
+    scoring.invalidMessage(peer, A);
+    scoring.behaviourPenalty(peer, 5);
+    assertThat(scoring.score(peer)).as("a forgotten peer is not tracked again").isZero();
   }
 }
