@@ -20,6 +20,9 @@ import java.util.Set;
  * Protection Measures" (GRAFTs for unknown topics ignored).
  */
 final class MeshMaintenance {
+  /** Longest backoff a peer can impose on us (one day); protects the arithmetic. */
+  static final long MAX_BACKOFF_SECONDS = 86_400;
+
   private final RouterState s;
 
   MeshMaintenance(RouterState state) {
@@ -94,9 +97,6 @@ final class MeshMaintenance {
       s.addBackoff(topic, peer, backoffMillis);
     }
   }
-
-  /** Longest backoff a peer can impose on us (one day); protects the arithmetic. */
-  static final long MAX_BACKOFF_SECONDS = 86_400;
 
   /** Drops {@code peer} from every mesh and fanout (it left the topic or disconnected). */
   void forget(PeerId peer, Topic topic) {
