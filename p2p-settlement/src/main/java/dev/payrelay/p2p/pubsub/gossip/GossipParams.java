@@ -10,6 +10,7 @@ import java.time.Duration;
  * @param dHi above this many mesh peers the heartbeat prunes down to D (D_hi)
  * @param dLazy minimum number of peers gossip (IHAVE) is emitted to per topic (D_lazy)
  * @param dScore mesh peers kept by score when pruning for oversubscription (D_score)
+ * @param dOut outbound-connection peers the mesh keeps at least (D_out): below D_lo, at most D/2
  * @param gossipFactor share of eligible peers that receive gossip, if more than D_lazy
  * @param heartbeatInterval time between heartbeats
  * @param fanoutTtl fanout state of a topic we do not join is dropped after this long without
@@ -34,6 +35,7 @@ public record GossipParams(
     int dHi,
     int dLazy,
     int dScore,
+    int dOut,
     double gossipFactor,
     Duration heartbeatInterval,
     Duration fanoutTtl,
@@ -58,6 +60,9 @@ public record GossipParams(
     if (dLazy < 0 || dScore < 0 || dScore > d) {
       throw new IllegalArgumentException("need D_lazy >= 0 and 0 <= D_score <= D");
     }
+    if (dOut < 0 || dOut > d / 2 || (dOut > 0 && dOut >= dLo)) {
+      throw new IllegalArgumentException("need 0 <= D_out <= D/2 and D_out < D_lo");
+    }
     if (gossipFactor < 0 || gossipFactor > 1) {
       throw new IllegalArgumentException("gossipFactor must be in [0, 1]");
     }
@@ -72,7 +77,10 @@ public record GossipParams(
     }
   }
 
-  /** D=6, D_lo=4, D_hi=12, D_lazy=6, 1 s heartbeat, 60 s fanout TTL, mcache 5/3, seen 120 s. */
+  /**
+   * D=6, D_lo=4, D_hi=12, D_lazy=6, D_score=4, D_out=2, 1 s heartbeat, 60 s fanout TTL, mcache 5/3,
+   * seen 120 s.
+   */
   public static GossipParams defaults() {
     return new GossipParams(
         6,
@@ -80,6 +88,7 @@ public record GossipParams(
         12,
         6,
         4,
+        2,
         0.25,
         Duration.ofSeconds(1),
         Duration.ofSeconds(60),
@@ -106,6 +115,7 @@ public record GossipParams(
         dHi,
         dLazy,
         dScore,
+        dOut,
         gossipFactor,
         heartbeatInterval,
         fanoutTtl,

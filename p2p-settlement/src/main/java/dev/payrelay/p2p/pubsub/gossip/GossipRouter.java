@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * href="https://github.com/libp2p/specs/blob/master/pubsub/gossipsub/gossipsub-v1.0.md">gossipsub
  * v1.0</a>, <a
  * href="https://github.com/libp2p/specs/blob/master/pubsub/gossipsub/gossipsub-v1.1.md">v1.1</a>.
- * Not implemented: peer exchange (received PX is ignored, none sent), explicit peers, outbound mesh
- * quotas (D_out), opportunistic grafting, score parameters P₁–P₃, P₅, P₆.
+ * Not implemented: peer exchange (received PX is ignored, none sent), explicit peers, opportunistic
+ * grafting, score parameters P₁–P₃, P₅, P₆, and v1.2's IDONTWANT.
  */
 public final class GossipRouter {
   private static final Logger log = LoggerFactory.getLogger(GossipRouter.class);
@@ -93,12 +93,14 @@ public final class GossipRouter {
   }
 
   /**
-   * A peer with an open outbound meshsub stream. Sends it our subscriptions at once. Adding a known
-   * peer again replaces its outbound sink and protocol (a new stream) and keeps its topics.
+   * A peer with an open outbound meshsub stream, on a connection of the given direction. Sends it
+   * our subscriptions at once. Adding a known peer again replaces its sink, protocol and direction
+   * (a new stream) and keeps its topics.
    */
-  public void addPeer(PeerId peer, GossipProtocol protocol, RpcOutbound outbound) {
+  public void addPeer(
+      PeerId peer, GossipProtocol protocol, RpcOutbound outbound, ConnectionDirection direction) {
     PeerState old = s.peers.get(peer);
-    PeerState state = new PeerState(peer, protocol, outbound);
+    PeerState state = new PeerState(peer, protocol, outbound, direction);
     if (old != null) {
       state.topics.addAll(old.topics);
     }
@@ -108,6 +110,14 @@ public final class GossipRouter {
       s.outbound.subscription(peer, new Rpc.SubOpts(true, topic.name()));
     }
     s.outbound.flush();
+  }
+
+  /**
+   * As {@link #addPeer(PeerId, GossipProtocol, RpcOutbound, ConnectionDirection)} for a connection
+   * the peer dialed (the conservative choice: it does not count towards D_out).
+   */
+  public void addPeer(PeerId peer, GossipProtocol protocol, RpcOutbound outbound) {
+    addPeer(peer, protocol, outbound, ConnectionDirection.INBOUND);
   }
 
   /** The peer is gone: forgets its topics and mesh links; its score is retained for a while. */

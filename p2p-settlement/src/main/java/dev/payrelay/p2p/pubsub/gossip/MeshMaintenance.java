@@ -16,8 +16,8 @@ import java.util.Set;
  * <p>Specs: <a
  * href="https://github.com/libp2p/specs/blob/master/pubsub/gossipsub/gossipsub-v1.0.md#mesh-maintenance">
  * gossipsub v1.0 "Mesh Maintenance", "Fanout Maintenance", "Topic Membership"</a>; v1.1 "PRUNE
- * Backoff", "Heartbeat Maintenance" (negative-score peers pruned, D_score best kept) and "Spam
- * Protection Measures" (GRAFTs for unknown topics ignored).
+ * Backoff", "Heartbeat Maintenance" (negative-score peers pruned, D_score best kept), "Outbound
+ * Mesh Quotas" (D_out) and "Spam Protection Measures" (GRAFTs for unknown topics ignored).
  */
 final class MeshMaintenance {
   /** Longest backoff a peer can impose on us (one day); protects the arithmetic. */
@@ -70,8 +70,8 @@ final class MeshMaintenance {
           s.scoring.behaviourPenalty(peer, 1);
         }
         s.prune(peer, topic, backoff);
-      } else if (s.score(peer) < 0 || mesh.size() >= s.params.dHi()) {
-        s.prune(peer, topic, backoff);
+      } else if (s.score(peer) < 0 || (mesh.size() >= s.params.dHi() && !s.isOutbound(peer))) {
+        s.prune(peer, topic, backoff); // at D_hi only an outbound peer is still accepted (D_out)
       } else {
         mesh.add(peer);
       }
@@ -135,23 +135,64 @@ final class MeshMaintenance {
       }
     }
     if (mesh.size() > s.params.dHi()) {
-      for (PeerId peer : survivorsComplement(mesh)) {
+      for (PeerId peer : toPruneWhenOversubscribed(mesh)) {
         mesh.remove(peer);
         s.prune(peer, topic, backoff);
       }
     }
+    int outbound = countOutbound(mesh);
+    if (mesh.size() >= s.params.dLo() && outbound < s.params.dOut()) {
+      for (PeerId peer :
+          s.pick(
+              s.peersOf(topic),
+              s.params.dOut() - outbound,
+              p -> !mesh.contains(p) && s.isOutbound(p) && graftable(topic).test(p))) {
+        mesh.add(peer);
+        s.outbound.graft(peer, new Rpc.Graft(topic.name()));
+      }
+    }
   }
 
-  /** The peers to prune when oversubscribed: keep the D_score best, then random ones up to D. */
-  private List<PeerId> survivorsComplement(Set<PeerId> mesh) {
-    List<PeerId> byScore = new ArrayList<>(mesh);
-    s.shuffle(byScore);
-    byScore.sort(Comparator.comparingDouble((PeerId p) -> s.score(p)).reversed());
+  /**
+   * The peers to prune when oversubscribed: the survivors are the D_score best, then random ones up
+   * to D, with the lowest of them traded for outbound peers until D_out survivors are outbound.
+   */
+  private List<PeerId> toPruneWhenOversubscribed(Set<PeerId> mesh) {
+    List<PeerId> ordered = new ArrayList<>(mesh);
+    s.shuffle(ordered);
+    ordered.sort(Comparator.comparingDouble((PeerId p) -> s.score(p)).reversed());
     int keepByScore = s.params.dScore();
-    List<PeerId> rest = new ArrayList<>(byScore.subList(keepByScore, byScore.size()));
+    List<PeerId> rest = new ArrayList<>(ordered.subList(keepByScore, ordered.size()));
     s.shuffle(rest);
-    int keepRandom = s.params.d() - keepByScore;
-    return new ArrayList<>(rest.subList(keepRandom, rest.size()));
+    List<PeerId> survivors = new ArrayList<>(ordered.subList(0, keepByScore));
+    survivors.addAll(rest.subList(0, s.params.d() - keepByScore));
+    List<PeerId> pruned = new ArrayList<>(rest.subList(s.params.d() - keepByScore, rest.size()));
+    int missingOutbound = s.params.dOut() - countOutbound(survivors);
+    for (int i = survivors.size() - 1; i >= 0 && missingOutbound > 0; i--) {
+      PeerId candidate = survivors.get(i);
+      if (s.isOutbound(candidate)) {
+        continue;
+      }
+      PeerId replacement = pruned.stream().filter(s::isOutbound).findFirst().orElse(null);
+      if (replacement == null) {
+        break;
+      }
+      pruned.remove(replacement);
+      pruned.add(candidate);
+      survivors.set(i, replacement);
+      missingOutbound--;
+    }
+    return pruned;
+  }
+
+  private int countOutbound(java.util.Collection<PeerId> peers) {
+    int count = 0;
+    for (PeerId peer : peers) {
+      if (s.isOutbound(peer)) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private void maintainFanout() {

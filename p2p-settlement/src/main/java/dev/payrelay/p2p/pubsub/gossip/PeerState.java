@@ -13,6 +13,7 @@ final class PeerState {
   final PeerId id;
   final GossipProtocol protocol;
   final RpcOutbound outbound;
+  final ConnectionDirection direction;
   final Set<Topic> topics = new HashSet<>();
 
   /** IHAVE entries processed from this peer since the last heartbeat. */
@@ -21,8 +22,10 @@ final class PeerState {
   /** Message ids requested from this peer (IWANT) since the last heartbeat. */
   int idsAskedThisHeartbeat;
 
-  PeerState(PeerId id, GossipProtocol protocol, RpcOutbound outbound) {
+  PeerState(
+      PeerId id, GossipProtocol protocol, RpcOutbound outbound, ConnectionDirection direction) {
     this.id = id;
+    this.direction = direction;
     this.protocol = protocol;
     this.outbound = outbound;
   }

@@ -65,6 +65,12 @@ final class RouterState {
     return scoring.score(peer);
   }
 
+  /** Whether we dialed {@code peer}'s connection (it counts towards D_out). */
+  boolean isOutbound(PeerId peer) {
+    PeerState state = peers.get(peer);
+    return state != null && state.direction == ConnectionDirection.OUTBOUND;
+  }
+
   Set<PeerId> peersOf(Topic topic) {
     return topicPeers.getOrDefault(topic, Set.of());
   }

@@ -25,7 +25,9 @@
  *   <li><b>Outbound stream, on connect.</b> When a peer is connected and supports meshsub (identify
  *       lists a {@code /meshsub/*} protocol, or the peer opened an inbound meshsub stream to us),
  *       open exactly one outbound stream to it. Once negotiated: {@code E.execute(() ->
- *       router.addPeer(peer, protocol, frame -> stream.write(frame)))}. Each {@code frame} is a
+ *       router.addPeer(peer, protocol, frame -> stream.write(frame), direction))}, where {@code
+ *       direction} is {@code OUTBOUND} if we dialed the connection and {@code INBOUND} if the peer
+ *       did (it decides which peers count towards the mesh's D_out quota). Each {@code frame} is a
  *       complete, freshly allocated uvarint-length-prefixed RPC: write it as is, without copying,
  *       without blocking, and never call back into the router from {@code send}. If writes back up
  *       beyond a bound of the adapter's choosing, reset the stream and treat it as a disconnect.

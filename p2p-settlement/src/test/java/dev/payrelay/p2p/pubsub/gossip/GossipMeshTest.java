@@ -174,30 +174,7 @@ class GossipMeshTest {
 
   @Test
   void withoutFloodPublishingPublishesToAFanoutOfDPeersThatExpiresAfterItsTtl() {
-    GossipParams d = GossipParams.defaults();
-    GossipParams params =
-        new GossipParams(
-            d.d(),
-            d.dLo(),
-            d.dHi(),
-            d.dLazy(),
-            d.dScore(),
-            d.gossipFactor(),
-            d.heartbeatInterval(),
-            d.fanoutTtl(),
-            d.mcacheLength(),
-            d.mcacheGossip(),
-            d.seenTtl(),
-            d.pruneBackoff(),
-            d.unsubscribeBackoff(),
-            d.graftFloodThreshold(),
-            false,
-            d.maxIHaveLength(),
-            d.maxIHaveMessages(),
-            d.gossipRetransmission(),
-            d.iwantFollowupTime(),
-            d.maxRpcBytes(),
-            d.score());
+    GossipParams params = TestParams.with(GossipParams.defaults().dOut(), false);
     RouterUnderTest r = new RouterUnderTest(params);
     List<RawPeer> peers = new ArrayList<>();
     for (int i = 0; i < 10; i++) {

@@ -30,10 +30,21 @@ final class InMemoryNetwork {
     return node;
   }
 
-  /** Connects two nodes both ways (each opens its outbound stream to the other). */
+  /**
+   * {@code a} dials {@code b}; each side then opens its outbound stream to the other, as the host
+   * adapter would.
+   */
   void link(SimNode a, SimNode b, long latencyMillis) {
-    a.router.addPeer(b.id(), GossipProtocol.MESHSUB_V1_1, outbound(a, b, latencyMillis));
-    b.router.addPeer(a.id(), GossipProtocol.MESHSUB_V1_1, outbound(b, a, latencyMillis));
+    a.router.addPeer(
+        b.id(),
+        GossipProtocol.MESHSUB_V1_1,
+        outbound(a, b, latencyMillis),
+        ConnectionDirection.OUTBOUND);
+    b.router.addPeer(
+        a.id(),
+        GossipProtocol.MESHSUB_V1_1,
+        outbound(b, a, latencyMillis),
+        ConnectionDirection.INBOUND);
   }
 
   void unlink(SimNode a, SimNode b) {

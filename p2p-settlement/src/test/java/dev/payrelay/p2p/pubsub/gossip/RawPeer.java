@@ -34,9 +34,15 @@ final class RawPeer {
     return key.peerId();
   }
 
-  /** Connects to the router (its outbound stream to us is open). */
+  /** Connects to the router (its outbound stream to us is open); we dialed it. */
   RawPeer connect() {
     router.addPeer(id(), GossipProtocol.MESHSUB_V1_1, this::onFrame);
+    return this;
+  }
+
+  /** Connects on a connection the router dialed (counts towards its D_out). */
+  RawPeer connectOutbound() {
+    router.addPeer(id(), GossipProtocol.MESHSUB_V1_1, this::onFrame, ConnectionDirection.OUTBOUND);
     return this;
   }
 

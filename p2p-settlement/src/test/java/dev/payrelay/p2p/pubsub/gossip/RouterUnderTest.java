@@ -20,7 +20,11 @@ final class RouterUnderTest {
   }
 
   RouterUnderTest(GossipParams params) {
-    this.node = new SimNode(0, time, params, 1234);
+    this(params, 1234);
+  }
+
+  RouterUnderTest(GossipParams params, long seed) {
+    this.node = new SimNode(0, time, params, seed);
     this.router = node.router;
     time.every(
         params.heartbeatInterval().toMillis(),
@@ -31,6 +35,13 @@ final class RouterUnderTest {
   /** A connected raw peer subscribed to {@link #TOPIC}. */
   RawPeer peerOnTopic() {
     RawPeer peer = new RawPeer(router, nextPeer++).connect();
+    peer.subscribe(TOPIC);
+    return peer;
+  }
+
+  /** A raw peer on a connection the router dialed, subscribed to {@link #TOPIC}. */
+  RawPeer outboundPeerOnTopic() {
+    RawPeer peer = new RawPeer(router, nextPeer++).connectOutbound();
     peer.subscribe(TOPIC);
     return peer;
   }
