@@ -1,0 +1,43 @@
+package dev.payrelay.p2p.pubsub.gossip;
+
+import dev.payrelay.p2p.pubsub.MessageHandler;
+import dev.payrelay.p2p.pubsub.MessageId;
+import dev.payrelay.p2p.pubsub.MessageValidator;
+import dev.payrelay.p2p.pubsub.PubSub;
+import dev.payrelay.p2p.pubsub.Topic;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * The thread-safe {@link PubSub} face of a {@link GossipRouter}: every call runs on the router's
+ * serial executor, so the application may call from any thread.
+ */
+public final class GossipPubSub implements PubSub {
+  private final GossipRouter router;
+  private final Executor routerExecutor;
+
+  /** {@code routerExecutor} must be the serial executor the router was built with. */
+  public GossipPubSub(GossipRouter router, Executor routerExecutor) {
+    this.router = router;
+    this.routerExecutor = routerExecutor;
+  }
+
+  @Override
+  public CompletionStage<Void> subscribe(
+      Topic topic, MessageValidator validator, MessageHandler handler) {
+    return CompletableFuture.runAsync(
+        () -> router.subscribe(topic, validator, handler), routerExecutor);
+  }
+
+  @Override
+  public CompletionStage<Void> unsubscribe(Topic topic) {
+    return CompletableFuture.runAsync(() -> router.unsubscribe(topic), routerExecutor);
+  }
+
+  @Override
+  public CompletionStage<MessageId> publish(Topic topic, byte[] data) {
+    byte[] copy = data.clone();
+    return CompletableFuture.supplyAsync(() -> router.publish(topic, copy), routerExecutor);
+  }
+}
