@@ -100,6 +100,13 @@ public record TransferClaim(
         && found.route().equals(route);
   }
 
+  /** Whether {@code other} names the same place on chain (a missing log index matches any). */
+  public boolean samePlaceAs(TransferClaim other) {
+    return chain.equals(other.chain)
+        && tx.equals(other.tx)
+        && (logIndex.isEmpty() || other.logIndex.isEmpty() || logIndex.equals(other.logIndex));
+  }
+
   ProtoWriter encode() {
     ProtoWriter out = new ProtoWriter().writeVarint(FIELD_CHAIN, chain.value());
     out.writeBytes(FIELD_TX, tx.bytes());

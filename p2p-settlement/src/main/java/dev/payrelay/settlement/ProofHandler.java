@@ -1,0 +1,116 @@
+package dev.payrelay.settlement;
+
+import dev.payrelay.settlement.message.PaymentProofMessage;
+import dev.payrelay.settlement.message.ProofKey;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * The validation pipeline of a payment proof: (decoded by the caller) → dedupe by {@link ProofKey}
+ * → per-peer rate limit (gossip only) → the home node settles it ({@link HomeSettlement}); any
+ * other node checks the claimed transfer on its own RPC endpoint, keeps a confirmed proof for sync
+ * and relays it. An unverifiable proof is not forwarded; one submitted here is kept for sync.
+ */
+final class ProofHandler {
+  /** Proofs a peer may send at once. */
+  static final int PROOF_BURST = 50;
+
+  /** Proofs per second a peer may send, sustained. */
+  static final int PROOFS_PER_SECOND = 10;
+
+  /** Proof keys remembered as done (settled, relayed or false), the oldest forgotten first. */
+  static final int MAX_REMEMBERED_PROOFS = 100_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProofHandler.class);
+
+  private final EngineContext node;
+  private final HomeSettlement home;
+  private final PeerRateLimits limits;
+  private final RecentSet<ProofKey> done = new RecentSet<>(MAX_REMEMBERED_PROOFS);
+  private final Map<ProofKey, Boolean> inFlight = new ConcurrentHashMap<>();
+
+  ProofHandler(EngineContext node) {
+    this.node = node;
+    this.home = new HomeSettlement(node);
+    this.limits = new PeerRateLimits(node.clock(), PROOF_BURST, PROOFS_PER_SECOND);
+  }
+
+  Mono<ProofOutcome> handle(PaymentProofMessage proof, Source source) {
+    ProofKey key = proof.key();
+    if (done.contains(key) || inFlight.putIfAbsent(key, Boolean.TRUE) != null) {
+      return Mono.just(new ProofOutcome.Duplicate());
+    }
+    if (source.isGossip() && !limits.tryAcquire(source.peer().orElseThrow())) {
+      inFlight.remove(key);
+      return Mono.just(new ProofOutcome.RateLimited());
+    }
+    return Mono.defer(() -> decide(proof, source))
+        .onErrorResume(
+            e -> {
+              LOG.warn(
+                  "proof {} for {} failed: {}",
+                  proof.transfer().tx(),
+                  proof.invoice(),
+                  e.toString());
+              return Mono.just(new ProofOutcome.Unverifiable("this node failed: " + e));
+            })
+        .doOnNext(outcome -> remember(key, outcome))
+        .doFinally(signal -> inFlight.remove(key))
+        .flatMap(outcome -> consequences(proof, source, outcome).thenReturn(outcome));
+  }
+
+  private Mono<ProofOutcome> decide(PaymentProofMessage proof, Source source) {
+    if (proof.invoice().home().equals(node.self())) {
+      return home.settle(proof);
+    }
+    return ChainCheck.of(
+            node.chains(),
+            proof.transfer(),
+            proof.transfer().expectation(proof.invoice().toString()))
+        .map(ProofHandler::relayOutcome);
+  }
+
+  private static ProofOutcome relayOutcome(ChainCheck check) {
+    if (check instanceof ChainCheck.Confirmed) {
+      return new ProofOutcome.Relayed();
+    }
+    if (check instanceof ChainCheck.Pending pending) {
+      return new ProofOutcome.Pending(pending.confirmations(), pending.required());
+    }
+    if (check instanceof ChainCheck.Unverifiable unverifiable) {
+      return new ProofOutcome.Unverifiable(unverifiable.why());
+    }
+    return new ProofOutcome.Rejected(((ChainCheck.Contradicted) check).why());
+  }
+
+  /** Settled, relayed and false proofs are done; pending and unverifiable ones may come back. */
+  private void remember(ProofKey key, ProofOutcome outcome) {
+    if (outcome instanceof ProofOutcome.Settled
+        || outcome instanceof ProofOutcome.Relayed
+        || outcome instanceof ProofOutcome.Rejected
+        || outcome instanceof ProofOutcome.Refused) {
+      done.add(key);
+    }
+  }
+
+  /** Keep, publish and penalize, as the outcome asks. */
+  private Mono<Void> consequences(PaymentProofMessage proof, Source source, ProofOutcome outcome) {
+    if (outcome instanceof ProofOutcome.Refused && source.isGossip()) {
+      node.network().penalize(source.origin().orElseThrow(), Penalty.FALSE_PROOF_FOR_LOCAL_INVOICE);
+    }
+    boolean local = source.kind() == Source.Kind.LOCAL;
+    if (outcome instanceof ProofOutcome.Relayed) {
+      Mono<Void> kept = node.store().append(proof).then();
+      return local ? kept.then(node.publish(node.config().proofsTopic(), proof)) : kept;
+    }
+    if (local
+        && (outcome instanceof ProofOutcome.Unverifiable || outcome instanceof ProofOutcome.Pending)
+        && !proof.invoice().home().equals(node.self())) {
+      return node.store().append(proof).then();
+    }
+    return Mono.empty();
+  }
+}
