@@ -2,10 +2,14 @@ package dev.payrelay.settlement;
 
 import dev.payrelay.settlement.message.PaymentProofMessage;
 import dev.payrelay.settlement.message.ProofKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,6 +17,10 @@ import reactor.core.publisher.Mono;
  * → per-peer rate limit (gossip only) → the home node settles it ({@link HomeSettlement}); any
  * other node checks the claimed transfer on its own RPC endpoint, keeps a confirmed proof for sync
  * and relays it. An unverifiable proof is not forwarded; one submitted here is kept for sync.
+ *
+ * <p>Proofs held back (pending confirmations, or unverifiable while the endpoint is down) are kept
+ * in memory, at most {@value #MAX_HELD_PROOFS}, and checked again by {@link #retryHeld()}: a proof
+ * that becomes valid is then settled (home) or relayed, since it was not forwarded before.
  */
 final class ProofHandler {
   /** Proofs a peer may send at once. */
@@ -24,6 +32,9 @@ final class ProofHandler {
   /** Proof keys remembered as done (settled, relayed or false), the oldest forgotten first. */
   static final int MAX_REMEMBERED_PROOFS = 100_000;
 
+  /** Held proofs kept for {@link #retryHeld()}, the oldest dropped first. */
+  static final int MAX_HELD_PROOFS = 10_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(ProofHandler.class);
 
   private final EngineContext node;
@@ -31,6 +42,13 @@ final class ProofHandler {
   private final PeerRateLimits limits;
   private final RecentSet<ProofKey> done = new RecentSet<>(MAX_REMEMBERED_PROOFS);
   private final Map<ProofKey, Boolean> inFlight = new ConcurrentHashMap<>();
+  private final Map<ProofKey, PaymentProofMessage> held =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ProofKey, PaymentProofMessage> eldest) {
+          return size() > MAX_HELD_PROOFS;
+        }
+      };
 
   ProofHandler(EngineContext node) {
     this.node = node;
@@ -57,9 +75,26 @@ final class ProofHandler {
                   e.toString());
               return Mono.just(new ProofOutcome.Unverifiable("this node failed: " + e));
             })
-        .doOnNext(outcome -> remember(key, outcome))
+        .doOnNext(outcome -> remember(proof, outcome))
         .doFinally(signal -> inFlight.remove(key))
         .flatMap(outcome -> consequences(proof, source, outcome).thenReturn(outcome));
+  }
+
+  /**
+   * Checks every held proof again.
+   *
+   * @return how many are no longer held (settled, relayed, or found false)
+   */
+  Mono<Integer> retryHeld() {
+    List<PaymentProofMessage> snapshot;
+    synchronized (held) {
+      snapshot = new ArrayList<>(held.values());
+    }
+    return Flux.fromIterable(snapshot)
+        .concatMap(proof -> handle(proof, Source.retry()))
+        .filter(outcome -> !(outcome instanceof ProofOutcome.Held))
+        .count()
+        .map(Long::intValue);
   }
 
   private Mono<ProofOutcome> decide(PaymentProofMessage proof, Source source) {
@@ -86,12 +121,19 @@ final class ProofHandler {
     return new ProofOutcome.Rejected(((ChainCheck.Contradicted) check).why());
   }
 
-  /** Settled, relayed and false proofs are done; pending and unverifiable ones may come back. */
-  private void remember(ProofKey key, ProofOutcome outcome) {
-    if (outcome instanceof ProofOutcome.Settled
-        || outcome instanceof ProofOutcome.Relayed
-        || outcome instanceof ProofOutcome.Rejected
-        || outcome instanceof ProofOutcome.Refused) {
+  /** Settled, relayed and false proofs are done; pending and unverifiable ones are held. */
+  private void remember(PaymentProofMessage proof, ProofOutcome outcome) {
+    ProofKey key = proof.key();
+    boolean retry =
+        outcome instanceof ProofOutcome.Pending || outcome instanceof ProofOutcome.Unverifiable;
+    synchronized (held) {
+      if (retry) {
+        held.put(key, proof);
+      } else {
+        held.remove(key);
+      }
+    }
+    if (!retry) {
       done.add(key);
     }
   }
@@ -103,8 +145,11 @@ final class ProofHandler {
     }
     boolean local = source.kind() == Source.Kind.LOCAL;
     if (outcome instanceof ProofOutcome.Relayed) {
+      // Gossip forwards an accepted proof itself; one submitted here or held until now is ours
+      // to publish.
+      boolean publish = local || source.kind() == Source.Kind.RETRY;
       Mono<Void> kept = node.store().append(proof).then();
-      return local ? kept.then(node.publish(node.config().proofsTopic(), proof)) : kept;
+      return publish ? kept.then(node.publish(node.config().proofsTopic(), proof)) : kept;
     }
     if (local
         && (outcome instanceof ProofOutcome.Unverifiable || outcome instanceof ProofOutcome.Pending)

@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
  * attestations".
  *
  * <p>Wiring: construct, {@link #start()} (subscribes both topics and serves sync), call {@link
- * #catchUp} on every (re)connection to a peer, {@link #submit} for proofs submitted here.
+ * #catchUp} on every (re)connection to a peer, {@link #submit} for proofs submitted here, and
+ * {@link #retryHeld} on a schedule.
  */
 public final class SettlementEngine {
   private final EngineContext node;
@@ -69,6 +70,16 @@ public final class SettlementEngine {
    */
   public Mono<ProofOutcome> submit(PaymentProofMessage proof) {
     return proofs.handle(proof, Source.local());
+  }
+
+  /**
+   * Checks again the proofs this node held back (too few confirmations, or no answer from the
+   * chain). Call it on a schedule, e.g. on every new block of the chains served.
+   *
+   * @return how many are no longer held
+   */
+  public Mono<Integer> retryHeld() {
+    return proofs.retryHeld();
   }
 
   /**

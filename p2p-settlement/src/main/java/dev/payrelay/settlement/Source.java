@@ -3,12 +3,16 @@ package dev.payrelay.settlement;
 import dev.payrelay.p2p.core.PeerId;
 import java.util.Optional;
 
-/** Where a message came from: submitted here, gossiped by a peer, or fetched by sync. */
+/**
+ * Where a message came from: submitted here, gossiped by a peer, fetched by sync, or a held proof
+ * checked again ({@link ProofHandler#retryHeld()}).
+ */
 record Source(Kind kind, Optional<PeerId> peer, Optional<PeerId> origin) {
   enum Kind {
     LOCAL,
     GOSSIP,
-    SYNC
+    SYNC,
+    RETRY
   }
 
   static Source local() {
@@ -21,6 +25,10 @@ record Source(Kind kind, Optional<PeerId> peer, Optional<PeerId> origin) {
 
   static Source sync(PeerId peer) {
     return new Source(Kind.SYNC, Optional.of(peer), Optional.of(peer));
+  }
+
+  static Source retry() {
+    return new Source(Kind.RETRY, Optional.empty(), Optional.empty());
   }
 
   boolean isGossip() {

@@ -52,7 +52,12 @@ final class DevChainPayer {
 
   /** This node's view of the dev chain: the wallet's verifier, one confirmation, our proxy. */
   ChainVerifier verifier() {
-    return ChainVerifier.of(List.of(new ProofVerifier(rpc, 1, Set.of(proxy))));
+    return verifier(1);
+  }
+
+  /** The same, requiring {@code confirmations} blocks (the transfer's own included). */
+  ChainVerifier verifier(int confirmations) {
+    return ChainVerifier.of(List.of(new ProofVerifier(rpc, confirmations, Set.of(proxy))));
   }
 
   /** A verifier whose endpoint is down: nothing listens on {@code deadUrl}. */

@@ -35,6 +35,11 @@ final class InMemoryNetwork {
     return endpoint;
   }
 
+  /** The peer an endpoint of {@link #join} belongs to. */
+  PeerId peerOf(SettlementNetwork endpoint) {
+    return ((Endpoint) endpoint).peer;
+  }
+
   void setOnline(PeerId peer, boolean online) {
     if (online) {
       offline.remove(peer);

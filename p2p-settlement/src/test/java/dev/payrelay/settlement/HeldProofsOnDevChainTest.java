@@ -1,0 +1,63 @@
+package dev.payrelay.settlement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.payrelay.settlement.message.InvoiceRef;
+import dev.payrelay.settlement.message.PaymentProofMessage;
+import dev.payrelay.wallet.core.Address;
+import dev.payrelay.wallet.method.PaymentReference;
+import dev.payrelay.wallet.payment.Expectation;
+import dev.payrelay.wallet.payment.PaymentRoute;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A proof that arrives before its transfer is deep enough is held, not forwarded, and settles once
+ * the chain has moved on and the held proofs are checked again. Policy: three confirmations.
+ */
+class HeldProofsOnDevChainTest {
+  static final int CONFIRMATIONS = 3;
+
+  final DevChainPayer chain = DevChainPayer.shared();
+  final InMemoryNetwork network = new InMemoryNetwork();
+  final SettlementConfig config = SettlementConfig.of("devnet");
+  final TestNode a = node();
+  final TestNode c = node();
+
+  @Test
+  void relaysAndSettlesAPendingProofOnceItHasEnoughConfirmations() {
+    Address merchant = DevChainPayer.freshAddress();
+    PaymentReference reference = DevChainPayer.freshReference();
+    InvoiceRef invoice = new InvoiceRef(a.id(), UUID.randomUUID());
+    a.ledger.add(
+        invoice.invoiceId(),
+        new Expectation(
+            invoice.toString(),
+            chain.ether,
+            new PaymentRoute.ByReference(merchant, reference.topicHash())),
+        BigInteger.TEN);
+    PaymentProofMessage proof =
+        new PaymentProofMessage(invoice, chain.pay(reference, merchant, BigInteger.TEN));
+
+    ProofOutcome first = c.engine.submit(proof).block(TestNode.BOUND);
+
+    assertThat(first).isInstanceOf(ProofOutcome.Pending.class);
+    assertThat(((ProofOutcome.Pending) first).required()).isEqualTo(CONFIRMATIONS);
+    assertThat(network.deliveriesFrom(c.id())).isEmpty();
+    assertThat(c.engine.retryHeld().block(TestNode.BOUND)).as("still too shallow").isZero();
+
+    chain.chain.mine(CONFIRMATIONS - 1);
+
+    assertThat(c.engine.retryHeld().block(TestNode.BOUND)).isEqualTo(1);
+    assertThat(a.ledger.applications).hasValue(1);
+    assertThat(c.receipt(invoice).orElseThrow().acceptance())
+        .isEqualTo(ReceiptView.Acceptance.VERIFIED_HERE);
+    assertThat(c.engine.retryHeld().block(TestNode.BOUND)).as("nothing held any more").isZero();
+  }
+
+  private TestNode node() {
+    return new TestNode(network, chain.verifier(CONFIRMATIONS), config, Clock.systemUTC());
+  }
+}
