@@ -35,6 +35,9 @@ public interface SettlementStore {
   /** The last cursor of {@code peer}'s store that this node has processed; 0 if none. */
   Mono<Long> peerCursor(PeerId peer);
 
-  /** Records that this node has processed {@code peer}'s store up to {@code cursor}. */
+  /**
+   * Records that this node has processed {@code peer}'s store up to {@code cursor}; a lower value
+   * than the one recorded changes nothing (the cursor never moves back).
+   */
   Mono<Void> savePeerCursor(PeerId peer, long cursor);
 }

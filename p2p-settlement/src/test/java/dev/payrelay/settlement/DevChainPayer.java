@@ -1,5 +1,7 @@
 package dev.payrelay.settlement;
 
+import dev.payrelay.settlement.message.InvoiceRef;
+import dev.payrelay.settlement.message.PaymentProofMessage;
 import dev.payrelay.settlement.message.TransferClaim;
 import dev.payrelay.wallet.contract.Eip1559Sender;
 import dev.payrelay.wallet.contract.FeeProxyContract;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Real payments on the JVM's dev chain (anvil) for settlement tests: PayRelay's fee proxy deployed
@@ -70,10 +73,28 @@ final class DevChainPayer {
     return ChainVerifier.of(List.of(new ProofVerifier(dead, 1, Set.of(proxy))));
   }
 
-  /** What an invoice paid by reference to a fresh merchant address expects. */
-  Expectation freshExpectation(String key) {
-    return new Expectation(
-        key, ether, new PaymentRoute.ByReference(freshAddress(), freshReference().topicHash()));
+  /** An invoice open at {@code home}, payable in ether by reference to a fresh merchant. */
+  record OpenInvoice(InvoiceRef ref, Address merchant, PaymentReference reference) {}
+
+  /** Opens an invoice of {@code total} wei in {@code home}'s ledger. */
+  OpenInvoice openInvoice(TestNode home, BigInteger total) {
+    OpenInvoice invoice =
+        new OpenInvoice(
+            new InvoiceRef(home.id(), UUID.randomUUID()), freshAddress(), freshReference());
+    home.ledger.add(
+        invoice.ref().invoiceId(),
+        new Expectation(
+            invoice.ref().toString(),
+            ether,
+            new PaymentRoute.ByReference(invoice.merchant(), invoice.reference().topicHash())),
+        total);
+    return invoice;
+  }
+
+  /** Pays {@code amount} wei for {@code invoice}: the proof of it. */
+  PaymentProofMessage pay(OpenInvoice invoice, BigInteger amount) {
+    return new PaymentProofMessage(
+        invoice.ref(), pay(invoice.reference(), invoice.merchant(), amount));
   }
 
   /**

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.payrelay.settlement.message.InvoiceRef;
 import dev.payrelay.settlement.message.PaymentProofMessage;
-import dev.payrelay.wallet.core.Address;
-import dev.payrelay.wallet.method.PaymentReference;
-import dev.payrelay.wallet.payment.Expectation;
-import dev.payrelay.wallet.payment.PaymentRoute;
 import java.math.BigInteger;
 import java.time.Clock;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,18 +23,9 @@ class HeldProofsOnDevChainTest {
 
   @Test
   void relaysAndSettlesAPendingProofOnceItHasEnoughConfirmations() {
-    Address merchant = DevChainPayer.freshAddress();
-    PaymentReference reference = DevChainPayer.freshReference();
-    InvoiceRef invoice = new InvoiceRef(a.id(), UUID.randomUUID());
-    a.ledger.add(
-        invoice.invoiceId(),
-        new Expectation(
-            invoice.toString(),
-            chain.ether,
-            new PaymentRoute.ByReference(merchant, reference.topicHash())),
-        BigInteger.TEN);
-    PaymentProofMessage proof =
-        new PaymentProofMessage(invoice, chain.pay(reference, merchant, BigInteger.TEN));
+    DevChainPayer.OpenInvoice open = chain.openInvoice(a, BigInteger.TEN);
+    InvoiceRef invoice = open.ref();
+    PaymentProofMessage proof = chain.pay(open, BigInteger.TEN);
 
     ProofOutcome first = c.engine.submit(proof).block(TestNode.BOUND);
 

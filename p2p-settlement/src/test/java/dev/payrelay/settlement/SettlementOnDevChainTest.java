@@ -13,12 +13,9 @@ import dev.payrelay.settlement.message.SettlementReceipt;
 import dev.payrelay.settlement.message.TransferClaim;
 import dev.payrelay.wallet.core.Address;
 import dev.payrelay.wallet.method.PaymentReference;
-import dev.payrelay.wallet.payment.Expectation;
-import dev.payrelay.wallet.payment.PaymentRoute;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +32,7 @@ class SettlementOnDevChainTest {
   TestNode a;
   TestNode b;
   TestNode c;
+  DevChainPayer.OpenInvoice open;
   InvoiceRef invoice;
   Address merchant;
   PaymentReference reference;
@@ -44,16 +42,10 @@ class SettlementOnDevChainTest {
     a = node();
     b = node();
     c = node();
-    merchant = DevChainPayer.freshAddress();
-    reference = DevChainPayer.freshReference();
-    invoice = new InvoiceRef(a.id(), UUID.randomUUID());
-    a.ledger.add(
-        invoice.invoiceId(),
-        new Expectation(
-            invoice.toString(),
-            chain.ether,
-            new PaymentRoute.ByReference(merchant, reference.topicHash())),
-        HALF_ETHER);
+    open = chain.openInvoice(a, HALF_ETHER);
+    invoice = open.ref();
+    merchant = open.merchant();
+    reference = open.reference();
   }
 
   @Test
@@ -246,7 +238,7 @@ class SettlementOnDevChainTest {
   }
 
   private PaymentProofMessage paidProof() {
-    return new PaymentProofMessage(invoice, chain.pay(reference, merchant, HALF_ETHER));
+    return chain.pay(open, HALF_ETHER);
   }
 
   private List<SettlementReceipt> receiptsIn(TestNode node) {
