@@ -9,6 +9,7 @@ import dev.payrelay.wallet.payment.Expectation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -22,12 +23,22 @@ final class HomeSettlement {
   private static final Logger LOG = LoggerFactory.getLogger(HomeSettlement.class);
 
   private final EngineContext node;
+  private final PerKeySerializer<UUID> perInvoice = new PerKeySerializer<>();
 
   HomeSettlement(EngineContext node) {
     this.node = node;
   }
 
+  /**
+   * Settles one proof. Proofs of one invoice are settled one after the other, so that two proofs of
+   * the same transfer under different keys (with and without its log index) cannot both find no
+   * receipt and issue two.
+   */
   Mono<ProofOutcome> settle(PaymentProofMessage proof) {
+    return perInvoice.run(proof.invoice().invoiceId(), () -> settleNow(proof));
+  }
+
+  private Mono<ProofOutcome> settleNow(PaymentProofMessage proof) {
     TransferClaim claim = proof.transfer();
     return node.ledger()
         .find(proof.invoice().invoiceId())

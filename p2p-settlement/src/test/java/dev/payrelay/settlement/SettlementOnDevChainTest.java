@@ -95,6 +95,38 @@ class SettlementOnDevChainTest {
   }
 
   @Test
+  void settlesOnceWithOneReceiptWhenProofsOfOneTransferRaceThroughAllNodes() {
+    PaymentProofMessage withLog = paidProof();
+    TransferClaim claim = withLog.transfer();
+    PaymentProofMessage withoutLog =
+        new PaymentProofMessage(
+            invoice,
+            new TransferClaim(
+                claim.chain(),
+                claim.tx(),
+                java.util.OptionalLong.empty(),
+                claim.asset(),
+                claim.route(),
+                claim.amount()));
+    List<TestNode> nodes = List.of(a, b, c);
+
+    reactor.core.publisher.Flux.range(0, 60)
+        .flatMap(
+            i ->
+                nodes
+                    .get(i % 3)
+                    .engine
+                    .submit(i % 2 == 0 ? withLog : withoutLog)
+                    .subscribeOn(reactor.core.scheduler.Schedulers.parallel()),
+            16)
+        .blockLast(TestNode.BOUND);
+
+    assertThat(a.ledger.applications).hasValue(1);
+    assertThat(receiptsIn(a)).hasSize(1);
+    assertThat(b.receipt(invoice).orElseThrow().attestations()).hasSize(2);
+  }
+
+  @Test
   void rejectsForgedProofsEverywhereAppliesNothingAndPenalizesTheSender() {
     PeerId forger = node().id();
     TransferClaim real = chain.pay(reference, merchant, HALF_ETHER);
