@@ -4,6 +4,11 @@ import dev.payrelay.settlement.message.Attestation;
 import dev.payrelay.settlement.message.SettlementReceipt;
 import dev.payrelay.settlement.message.Verdict;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,8 +29,18 @@ final class ReceiptHandler {
   /** Receipt and attestation digests remembered as seen. */
   static final int MAX_REMEMBERED_MESSAGES = 100_000;
 
+  /** Receipts held for {@link #retryHeld()}, the oldest dropped first. */
+  static final int MAX_HELD_RECEIPTS = 10_000;
+
   private final EngineContext node;
   private final PeerRateLimits limits;
+  private final Map<ByteBuffer, SettlementReceipt> held =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, SettlementReceipt> eldest) {
+          return size() > MAX_HELD_RECEIPTS;
+        }
+      };
   private final RecentSet<ByteBuffer> seen = new RecentSet<>(MAX_REMEMBERED_MESSAGES);
 
   ReceiptHandler(EngineContext node) {
@@ -44,10 +59,46 @@ final class ReceiptHandler {
       // Our own receipt coming back through sync: keep it, nothing to attest.
       return node.store().append(receipt).thenReturn(ValidationResult.IGNORE);
     }
-    return node.store()
-        .append(receipt)
-        .then(ChainCheck.all(node.chains(), receipt.transfers(), receipt.invoice().toString()))
-        .flatMap(check -> attest(receipt, check));
+    return node.store().append(receipt).then(check(receipt));
+  }
+
+  /**
+   * Checks the held receipts again.
+   *
+   * @return how many were attested (either verdict)
+   */
+  Mono<Integer> retryHeld() {
+    List<SettlementReceipt> snapshot;
+    synchronized (held) {
+      snapshot = new ArrayList<>(held.values());
+    }
+    return Flux.fromIterable(snapshot)
+        .concatMap(this::check)
+        .filter(result -> result != ValidationResult.IGNORE)
+        .count()
+        .map(Long::intValue);
+  }
+
+  private Mono<ValidationResult> check(SettlementReceipt receipt) {
+    return ChainCheck.all(node.chains(), receipt.transfers(), receipt.invoice().toString())
+        .flatMap(
+            check -> {
+              boolean checkable =
+                  receipt.transfers().stream().allMatch(t -> node.chains().serves(t.chain()));
+              boolean hold =
+                  checkable
+                      && (check instanceof ChainCheck.Pending
+                          || check instanceof ChainCheck.Unverifiable);
+              ByteBuffer key = ByteBuffer.wrap(receipt.digest());
+              synchronized (held) {
+                if (hold) {
+                  held.put(key, receipt);
+                } else {
+                  held.remove(key);
+                }
+              }
+              return attest(receipt, check);
+            });
   }
 
   Mono<ValidationResult> attestation(Attestation attestation, Source source) {

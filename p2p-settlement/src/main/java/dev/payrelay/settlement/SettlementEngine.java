@@ -73,13 +73,13 @@ public final class SettlementEngine {
   }
 
   /**
-   * Checks again the proofs this node held back (too few confirmations, or no answer from the
-   * chain). Call it on a schedule, e.g. on every new block of the chains served.
+   * Checks again the proofs and receipts this node held back (too few confirmations, or no answer
+   * from the chain). Call it on a schedule, e.g. on every new block of the chains served.
    *
-   * @return how many are no longer held
+   * @return how many are no longer held (proofs settled, relayed or found false; receipts attested)
    */
   public Mono<Integer> retryHeld() {
-    return proofs.retryHeld();
+    return proofs.retryHeld().zipWith(receipts.retryHeld().defaultIfEmpty(0), Integer::sum);
   }
 
   /**

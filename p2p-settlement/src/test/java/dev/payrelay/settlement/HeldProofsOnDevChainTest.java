@@ -43,6 +43,34 @@ class HeldProofsOnDevChainTest {
     assertThat(c.engine.retryHeld().block(TestNode.BOUND)).as("nothing held any more").isZero();
   }
 
+  @Test
+  void attestsAHeldReceiptOnceItsTransfersAreDeepEnoughHere() {
+    InMemoryNetwork fast = new InMemoryNetwork();
+    TestNode home = new TestNode(fast, chain.verifier(1), config, Clock.systemUTC());
+    TestNode relay = new TestNode(fast, chain.verifier(1), config, Clock.systemUTC());
+    TestNode careful = new TestNode(fast, chain.verifier(CONFIRMATIONS), config, Clock.systemUTC());
+    DevChainPayer.OpenInvoice open = chain.openInvoice(home, BigInteger.TEN);
+
+    relay.engine.submit(chain.pay(open, BigInteger.TEN)).block(TestNode.BOUND);
+
+    assertThat(home.ledger.applications).hasValue(1);
+    assertThat(careful.receipt(open.ref()).orElseThrow().acceptance())
+        .isEqualTo(ReceiptView.Acceptance.UNVERIFIED);
+    assertThat(careful.engine.retryHeld().block(TestNode.BOUND)).isZero();
+
+    chain.chain.mine(CONFIRMATIONS - 1);
+
+    // It held the gossiped proof too (pending under its policy): now relayed, a duplicate at home.
+    assertThat(careful.engine.retryHeld().block(TestNode.BOUND)).isEqualTo(2);
+    assertThat(home.ledger.applications).hasValue(1);
+    assertThat(careful.receipt(open.ref()).orElseThrow().acceptance())
+        .isEqualTo(ReceiptView.Acceptance.VERIFIED_HERE);
+    assertThat(home.receipt(open.ref()).orElseThrow().attestations())
+        .extracting(dev.payrelay.settlement.message.Attestation::attester)
+        .containsExactlyInAnyOrder(relay.id(), careful.id());
+    assertThat(careful.engine.retryHeld().block(TestNode.BOUND)).isZero();
+  }
+
   private TestNode node() {
     return new TestNode(network, chain.verifier(CONFIRMATIONS), config, Clock.systemUTC());
   }
