@@ -1,0 +1,8 @@
+package dev.payrelay.settlement;
+
+class InMemoryStoreTest extends SettlementStoreContract {
+  @Override
+  protected SettlementStore store() {
+    return new InMemoryStore();
+  }
+}
