@@ -19,6 +19,9 @@ public final class OutboxWriter {
   /** The channel of merchant-facing events. */
   public static final String WEBHOOK = "webhook";
 
+  /** The channel of emails to buyers. */
+  public static final String EMAIL = "email";
+
   private final ObjectMapper json;
 
   public OutboxWriter(ObjectMapper json) {
@@ -33,28 +36,43 @@ public final class OutboxWriter {
    */
   public Mono<Void> write(
       DatabaseClient tx, UUID storeId, String eventType, String orderingKey, JsonNode payload) {
+    return write(tx, WEBHOOK, storeId, eventType, orderingKey, payload);
+  }
+
+  /**
+   * Adds one event for {@code channel} (a value the {@code outbox.channel} column allows),
+   * delivered by that channel's {@link OutboxRelay}.
+   */
+  public Mono<Void> write(
+      DatabaseClient tx,
+      String channel,
+      UUID storeId,
+      String eventType,
+      String orderingKey,
+      JsonNode payload) {
     OutboxRow row;
     try {
-      row = row(WEBHOOK, eventType, orderingKey, payload);
+      row = row(channel, eventType, orderingKey, payload);
     } catch (IllegalStateException e) {
       return Mono.error(e);
     }
-    return tx.sql(
-            "INSERT INTO outbox (store_id, channel, event_type, ordering_key, payload)"
-                + " VALUES (:store, :channel, :type, :key, :payload)")
-        .bind("store", storeId)
-        .bind("channel", row.channel())
-        .bind("type", row.eventType())
-        .bind("key", row.orderingKey())
-        .bind("payload", Json.of(row.payloadJson()))
-        .then();
+    DatabaseClient.GenericExecuteSpec insert =
+        tx.sql(
+                "INSERT INTO outbox (store_id, channel, event_type, ordering_key, payload)"
+                    + " VALUES (:store, :channel, :type, :key, :payload)")
+            .bind("channel", row.channel())
+            .bind("type", row.eventType())
+            .bind("key", row.orderingKey())
+            .bind("payload", Json.of(row.payloadJson()));
+    insert = storeId == null ? insert.bindNull("store", UUID.class) : insert.bind("store", storeId);
+    return insert.then();
   }
 
   /**
    * One event as a row for a statement that writes it with its change (a new invoice: {@code
    * InvoiceRepository.create}), instead of {@link #write}.
    *
-   * @param channel {@value #WEBHOOK}, or another channel of the outbox
+   * @param channel {@value #WEBHOOK}, {@value #EMAIL}, or another channel of the outbox
    * @throws IllegalStateException if the payload cannot be written as JSON
    */
   public OutboxRow row(String channel, String eventType, String orderingKey, JsonNode payload) {
