@@ -12,6 +12,8 @@ import dev.payrelay.invoicing.outbox.InvoiceEventPayloads.InvoiceSummary;
 import dev.payrelay.invoicing.outbox.InvoiceOutbox;
 import dev.payrelay.invoicing.persistence.InvoiceRecord;
 import dev.payrelay.invoicing.persistence.InvoiceRepository;
+import dev.payrelay.invoicing.persistence.NewInvoice;
+import dev.payrelay.invoicing.persistence.OutboxRow;
 import dev.payrelay.invoicing.persistence.StoreRepository;
 import dev.payrelay.wallet.core.Address;
 import dev.payrelay.wallet.hd.DepositAddress;
@@ -26,14 +28,18 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The write of a new invoice, inside its transaction: takes the store's next number (and deposit
- * index) under the store row's lock, derives the payment reference, inserts the invoice with its
- * lines and writes {@code invoice.created}.
+ * The write of a new invoice: derives its payment reference from the store's secret (a fresh one
+ * for the store's first) and its deposit address from a deposit index taken for it, then writes the
+ * invoice, its lines and {@code invoice.created} in one statement that also takes the store's next
+ * number ({@link InvoiceRepository#create}).
  */
 final class InvoiceCreator {
 
   /** Bytes of randomness in a pay-link token (192 bits; 32 base64url characters). */
   static final int PAY_TOKEN_BYTES = 24;
+
+  /** Written with every new invoice's number by {@link InvoiceRepository#create}. */
+  private static final long UNNUMBERED = 0;
 
   private static final int SECRET_BYTES = PaymentReference.MIN_SECRET_BYTES;
 
@@ -50,37 +56,53 @@ final class InvoiceCreator {
     this.payLinks = payLinks;
   }
 
-  Mono<InvoiceRecord> insert(DatabaseClient tx, UUID storeId, ParsedInvoice p, Instant now) {
+  /**
+   * Writes the invoice {@code p} for the store whose settings were {@code store}; emits it once
+   * committed, or nothing (having written nothing) if the store is gone or got its reference secret
+   * from another create since {@code store} was read: then read the settings again and retry.
+   */
+  Mono<InvoiceRecord> insert(
+      DatabaseClient db,
+      UUID storeId,
+      StoreRepository.Settings store,
+      ParsedInvoice p,
+      Instant now) {
     boolean reference = p.accepts(PaymentMethod.REFERENCE);
-    boolean deposit = p.accepts(PaymentMethod.DEPOSIT_ADDRESS);
-    byte[] fresh = reference ? randomBytes(SECRET_BYTES) : new byte[0];
-    return stores
-        .allocate(tx, storeId, reference, deposit, fresh)
-        .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("no store " + storeId)))
+    byte[] secret =
+        reference ? store.referenceSecret().orElseGet(() -> randomBytes(SECRET_BYTES)) : null;
+    return depositAddress(db, storeId, p)
         .flatMap(
-            allocation -> {
+            address -> {
               UUID id = UUID.randomUUID();
               Optional<InvoiceRecord.Reference> ref =
-                  reference ? Optional.of(reference(id, p, allocation)) : Optional.empty();
-              Optional<DepositAddress> address =
-                  deposit
-                      ? Optional.of(
-                          depositAddresses.firstUsable(
-                              allocation.xpub().orElseThrow(InvoiceCreator::noXpub),
-                              allocation.depositIndex().orElseThrow()))
-                      : Optional.empty();
-              InvoiceRecord record = record(id, storeId, allocation.number(), p, ref, address, now);
-              return skipUnusable(tx, storeId, allocation, address)
-                  .then(invoices.insert(tx, record, p.totals().lines()))
-                  .then(created(tx, record))
-                  .thenReturn(record);
+                  reference ? Optional.of(reference(id, p, store, secret)) : Optional.empty();
+              InvoiceRecord draft = record(id, storeId, UNNUMBERED, p, ref, address, now);
+              Long depositIndexFloor = address.map(a -> (long) a.index() + 1).orElse(null);
+              return invoices
+                  .create(
+                      db,
+                      new NewInvoice(
+                          draft, p.totals().lines(), secret, depositIndexFloor, events(draft)))
+                  .map(draft::withNumber);
             });
   }
 
+  /** The invoice's deposit address, if it accepts the method: from a deposit index taken now. */
+  private Mono<Optional<DepositAddress>> depositAddress(
+      DatabaseClient db, UUID storeId, ParsedInvoice p) {
+    if (!p.accepts(PaymentMethod.DEPOSIT_ADDRESS)) {
+      return Mono.just(Optional.empty());
+    }
+    return stores
+        .takeDepositIndex(db, storeId)
+        .switchIfEmpty(Mono.error(InvoiceCreator::noXpub))
+        .map(slot -> Optional.of(depositAddresses.firstUsable(slot.xpub(), slot.index())));
+  }
+
   private InvoiceRecord.Reference reference(
-      UUID id, ParsedInvoice p, StoreRepository.Allocation allocation) {
+      UUID id, ParsedInvoice p, StoreRepository.Settings store, byte[] secret) {
     Address recipient =
-        allocation
+        store
             .receivingAddress()
             .orElseThrow(
                 () ->
@@ -88,7 +110,7 @@ final class InvoiceCreator {
                         "paymentMethods",
                         "the reference method needs the store's receiving address"));
     return new InvoiceRecord.Reference(
-        PaymentReference.derive(allocation.referenceSecret().orElseThrow(), id.toString()),
+        PaymentReference.derive(secret, id.toString()),
         recipient,
         p.chain().paymentProxies().get(0));
   }
@@ -130,23 +152,15 @@ final class InvoiceCreator {
         Optional.empty());
   }
 
-  /** BIP-32 may skip an index (about never): the store's counter then moves past it. */
-  private Mono<Void> skipUnusable(
-      DatabaseClient tx,
-      UUID storeId,
-      StoreRepository.Allocation allocation,
-      Optional<DepositAddress> address) {
-    if (address.isPresent() && address.get().index() != allocation.depositIndex().orElseThrow()) {
-      return stores.depositIndexUsed(tx, storeId, address.get().index());
-    }
-    return Mono.empty();
-  }
-
-  private Mono<Void> created(DatabaseClient tx, InvoiceRecord record) {
+  /**
+   * The outbox rows written with the invoice: {@code invoice.created}. Their payloads' {@code
+   * invoice.number} is filled in when the invoice is written.
+   */
+  private List<OutboxRow> events(InvoiceRecord record) {
     InvoiceSummary summary = InvoiceSummary.of(record);
     ObjectNode payload = outbox.payloads().invoiceEvent(InvoiceEventType.INVOICE_CREATED, summary);
     ((ObjectNode) payload.get("invoice")).put("payUrl", payLinks.url(record.payToken()).toString());
-    return outbox.write(tx, summary, InvoiceEventType.INVOICE_CREATED, payload);
+    return List.of(outbox.row(summary, InvoiceEventType.INVOICE_CREATED, payload));
   }
 
   private static InvalidInvoiceException noXpub() {

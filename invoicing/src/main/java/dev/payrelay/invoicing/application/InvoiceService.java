@@ -25,12 +25,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@link Invoices} over PostgreSQL (R2DBC). Each change is one transaction that also writes its
- * outbox events; the chain watchers learn of a new invoice through the {@link ExpectationRegistry}
- * once it is committed, before it is answered. Reads re-evaluate the status against the clock.
+ * outbox events (a create is one statement, see {@link InvoiceCreator}); the chain watchers learn
+ * of a new invoice through the {@link ExpectationRegistry} once it is committed, before it is
+ * answered. Reads re-evaluate the status against the clock.
  */
 public final class InvoiceService implements Invoices {
 
   private static final Logger LOG = LoggerFactory.getLogger(InvoiceService.class);
+
+  /** Attempts of one create; see {@link #create(CreateInvoice, int)}. */
+  static final int MAX_CREATE_ATTEMPTS = 3;
 
   private final Transactions transactions;
   private final Clock clock;
@@ -66,17 +70,39 @@ public final class InvoiceService implements Invoices {
 
   @Override
   public Mono<Invoice> create(CreateInvoice request) {
+    return create(request, 1);
+  }
+
+  /**
+   * Attempt {@code attempt} of a create. A store's first invoices by reference race to give it its
+   * secret; the losers write nothing and start over with the winner's, so a second attempt always
+   * has the secret. Another attempt also finds out when the store is gone.
+   */
+  private Mono<Invoice> create(CreateInvoice request, int attempt) {
+    UUID storeId = request.storeId();
     return stores
-        .settings(transactions.db(), request.storeId())
-        .switchIfEmpty(
-            Mono.error(() -> new IllegalArgumentException("no store " + request.storeId())))
-        .map(settings -> parser.parse(request, settings))
+        .settings(transactions.db(), storeId)
+        .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("no store " + storeId)))
         .flatMap(
-            parsed ->
-                transactions
-                    .committed(creator.insert(transactions.db(), request.storeId(), parsed, now()))
-                    .doOnNext(this::openExpectations)
-                    .map(record -> record.toInvoice(parsed.totals().lines(), record.evaluation())));
+            settings -> {
+              ParsedInvoice parsed = parser.parse(request, settings);
+              return creator
+                  .insert(transactions.db(), storeId, settings, parsed, now())
+                  .doOnNext(this::openExpectations)
+                  .map(record -> record.toInvoice(parsed.totals().lines(), record.evaluation()))
+                  .switchIfEmpty(Mono.defer(() -> retry(request, attempt)));
+            });
+  }
+
+  private Mono<Invoice> retry(CreateInvoice request, int attempt) {
+    if (attempt >= MAX_CREATE_ATTEMPTS) {
+      return Mono.error(
+          new IllegalStateException(
+              "store "
+                  + request.storeId()
+                  + " changed its reference secret while an invoice was being created"));
+    }
+    return create(request, attempt + 1);
   }
 
   @Override

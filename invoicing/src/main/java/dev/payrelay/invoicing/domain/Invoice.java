@@ -32,18 +32,29 @@ public record Invoice(
     Evaluation evaluation,
     Instant updatedAt) {
 
+  private static final String HUMAN_PREFIX = "INV-";
+  private static final int HUMAN_MIN_DIGITS = 6;
+
   public Invoice {
     metadata = Map.copyOf(metadata);
     paymentOptions = List.copyOf(paymentOptions);
   }
 
-  /** {@code INV-000042}: at least six digits, more when the store outgrows them. */
+  /** {@code INV-000042}: at least six digits, more when the store outgrows them (numbers ≥ 0). */
   public String humanNumber() {
     return humanNumber(number);
   }
 
   public static String humanNumber(long number) {
-    return String.format("INV-%06d", number);
+    // Not String.format: this runs several times per invoice answered, and format is slow.
+    String digits = Long.toString(number);
+    StringBuilder text =
+        new StringBuilder(HUMAN_PREFIX.length() + Math.max(HUMAN_MIN_DIGITS, digits.length()));
+    text.append(HUMAN_PREFIX);
+    for (int pad = digits.length(); pad < HUMAN_MIN_DIGITS; pad++) {
+      text.append('0');
+    }
+    return text.append(digits).toString();
   }
 
   public InvoiceTerms terms() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.payrelay.invoicing.domain.InvoiceEventType;
 import dev.payrelay.invoicing.domain.Payment;
 import dev.payrelay.invoicing.outbox.InvoiceEventPayloads.InvoiceSummary;
+import dev.payrelay.invoicing.persistence.OutboxRow;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
@@ -36,6 +37,14 @@ public final class InvoiceOutbox {
   public Mono<Void> write(
       DatabaseClient tx, InvoiceSummary invoice, InvoiceEventType type, ObjectNode payload) {
     return writer.write(tx, invoice.storeId(), type.wireName(), invoice.id().toString(), payload);
+  }
+
+  /**
+   * One invoice event, whose payload {@code payload} (from {@link #payloads()}) built, as a row for
+   * a statement that writes it with the invoice ({@code InvoiceRepository.create}).
+   */
+  public OutboxRow row(InvoiceSummary invoice, InvoiceEventType type, ObjectNode payload) {
+    return writer.row(OutboxWriter.WEBHOOK, type.wireName(), invoice.id().toString(), payload);
   }
 
   /** Writes one payment event about {@code payment} of {@code invoice}. */

@@ -3,6 +3,7 @@ package dev.payrelay.invoicing.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.payrelay.invoicing.persistence.OutboxRow;
 import io.r2dbc.postgresql.codec.Json;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -49,21 +50,36 @@ public final class OutboxWriter {
       String eventType,
       String orderingKey,
       JsonNode payload) {
-    String text;
+    OutboxRow row;
     try {
-      text = json.writeValueAsString(payload);
-    } catch (JsonProcessingException e) {
-      return Mono.error(new IllegalStateException("an outbox payload is not writable JSON", e));
+      row = row(channel, eventType, orderingKey, payload);
+    } catch (IllegalStateException e) {
+      return Mono.error(e);
     }
     DatabaseClient.GenericExecuteSpec insert =
         tx.sql(
                 "INSERT INTO outbox (store_id, channel, event_type, ordering_key, payload)"
                     + " VALUES (:store, :channel, :type, :key, :payload)")
-            .bind("channel", channel)
-            .bind("type", eventType)
-            .bind("key", orderingKey)
-            .bind("payload", Json.of(text));
+            .bind("channel", row.channel())
+            .bind("type", row.eventType())
+            .bind("key", row.orderingKey())
+            .bind("payload", Json.of(row.payloadJson()));
     insert = storeId == null ? insert.bindNull("store", UUID.class) : insert.bind("store", storeId);
     return insert.then();
+  }
+
+  /**
+   * One event as a row for a statement that writes it with its change (a new invoice: {@code
+   * InvoiceRepository.create}), instead of {@link #write}.
+   *
+   * @param channel {@value #WEBHOOK}, {@value #EMAIL}, or another channel of the outbox
+   * @throws IllegalStateException if the payload cannot be written as JSON
+   */
+  public OutboxRow row(String channel, String eventType, String orderingKey, JsonNode payload) {
+    try {
+      return new OutboxRow(channel, eventType, orderingKey, json.writeValueAsString(payload));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an outbox payload is not writable JSON", e);
+    }
   }
 }

@@ -104,32 +104,21 @@ public record InvoiceRecord(
     return out;
   }
 
+  /** The invoice with the per-store {@code number} it was given when written. */
+  public InvoiceRecord withNumber(long number) {
+    return with(number, evaluation, updatedAt, voidedAt);
+  }
+
   public InvoiceRecord withEvaluation(Evaluation next, Instant now) {
-    return new InvoiceRecord(
-        id,
-        storeId,
-        number,
-        currency,
-        subtotal,
-        discountTotal,
-        taxTotal,
-        total,
-        buyer,
-        memo,
-        orderId,
-        metadata,
-        methods,
-        payToken,
-        reference,
-        deposit,
-        next,
-        expiresAt,
-        createdAt,
-        now,
-        voidedAt);
+    return with(number, next, now, voidedAt);
   }
 
   public InvoiceRecord voided(Instant at) {
+    return with(number, evaluation, updatedAt, Optional.of(at));
+  }
+
+  private InvoiceRecord with(
+      long number, Evaluation evaluation, Instant updatedAt, Optional<Instant> voidedAt) {
     return new InvoiceRecord(
         id,
         storeId,
@@ -151,6 +140,6 @@ public record InvoiceRecord(
         expiresAt,
         createdAt,
         updatedAt,
-        Optional.of(at));
+        voidedAt);
   }
 }

@@ -1,6 +1,5 @@
 package dev.payrelay.invoicing.persistence;
 
-import dev.payrelay.invoicing.domain.PaymentMethod;
 import dev.payrelay.invoicing.domain.PricedLine;
 import dev.payrelay.wallet.core.Asset;
 import java.time.Instant;
@@ -21,68 +20,17 @@ public final class InvoiceRepository {
 
   private static final String SELECT = "SELECT " + InvoiceRows.COLUMNS + " FROM invoices";
 
-  /** Inserts {@code invoice} and its {@code lines} in one statement. */
-  public Mono<Void> insert(DatabaseClient db, InvoiceRecord invoice, List<PricedLine> lines) {
-    String sql =
-        "WITH invoice AS (INSERT INTO invoices (id, store_id, number, chain_id, asset,"
-            + " currency_symbol, currency_decimals, currency_contract, subtotal, discount_total,"
-            + " tax_total, total, buyer_name, buyer_email, memo, order_id, metadata,"
-            + " payment_methods, pay_token, payment_reference, reference_topic,"
-            + " reference_recipient, reference_proxy, deposit_address, deposit_index, status,"
-            + " exception_status, amount_seen, amount_confirmed, amount_due, expires_at,"
-            + " created_at, updated_at) VALUES (:id, :store, :number, :chain, :asset, :symbol,"
-            + " :decimals, :contract, :subtotal, :discount, :tax, :total, :buyerName,"
-            + " :buyerEmail, :memo, :orderId, :metadata, :methods, :payToken, :reference,"
-            + " :topic, :recipient, :proxy, :deposit, :depositIndex, :status, :exception,"
-            + " :seen, :confirmed, :due, :expiresAt, :createdAt, :updatedAt) RETURNING id), "
-            + LineRows.insertCte(lines.size())
-            + " SELECT id FROM invoice";
-    Asset currency = invoice.currency();
-    Nullable spec =
-        new Nullable(db.sql(sql))
-            .bind("id", invoice.id())
-            .bind("store", invoice.storeId())
-            .bind("number", invoice.number())
-            .bind("chain", currency.chain().value())
-            .bind("asset", currency.caip19())
-            .bind("symbol", currency.symbol())
-            .bind("decimals", currency.decimals())
-            .bind(
-                "contract",
-                currency instanceof Asset.Erc20 token ? token.contract().toLowerHex() : null,
-                String.class)
-            .bind("subtotal", InvoiceRows.units(invoice.subtotal()))
-            .bind("discount", InvoiceRows.units(invoice.discountTotal()))
-            .bind("tax", InvoiceRows.units(invoice.taxTotal()))
-            .bind("total", InvoiceRows.units(invoice.total()))
-            .bind("buyerName", invoice.buyer().name(), String.class)
-            .bind("buyerEmail", invoice.buyer().email(), String.class)
-            .bind("memo", invoice.memo(), String.class)
-            .bind("orderId", invoice.orderId(), String.class)
-            .bind("metadata", InvoiceRows.metadataJson(invoice.metadata()))
-            .bind(
-                "methods",
-                invoice.methods().stream().map(PaymentMethod::wireName).toArray(String[]::new))
-            .bind("payToken", invoice.payToken());
-    InvoiceRecord.Reference reference = invoice.reference().orElse(null);
-    InvoiceRecord.Deposit deposit = invoice.deposit().orElse(null);
-    spec =
-        spec.bind("reference", reference == null ? null : reference.reference().hex(), String.class)
-            .bind(
-                "topic",
-                reference == null ? null : reference.reference().topicHashHex(),
-                String.class)
-            .bind(
-                "recipient",
-                reference == null ? null : reference.recipient().toLowerHex(),
-                String.class)
-            .bind("proxy", reference == null ? null : reference.proxy().toLowerHex(), String.class)
-            .bind("deposit", deposit == null ? null : deposit.address().toLowerHex(), String.class)
-            .bind("depositIndex", deposit == null ? null : deposit.index(), Long.class)
-            .bind("expiresAt", invoice.expiresAt())
-            .bind("createdAt", invoice.createdAt());
-    DatabaseClient.GenericExecuteSpec statement = EvaluationColumns.bind(spec, invoice).spec();
-    return LineRows.bind(statement, lines).then();
+  /**
+   * Writes a new invoice in one statement of its own (see {@link NewInvoiceStatement}): takes the
+   * store's next number, inserts the invoice with that number, its lines and its events (see {@link
+   * NewInvoice}). Numbers stay gap-free: the store row is locked from the number's allocation to
+   * the statement's commit, and a failed statement allocates nothing.
+   *
+   * @return the invoice's number once committed; empty when the store does not exist or already has
+   *     another reference secret (then nothing was written)
+   */
+  public Mono<Long> create(DatabaseClient db, NewInvoice invoice) {
+    return NewInvoiceStatement.run(db, invoice);
   }
 
   /** The store's invoice, or empty. */

@@ -14,9 +14,11 @@ import dev.payrelay.invoicing.domain.Invoice;
 import dev.payrelay.invoicing.domain.InvoiceStatus;
 import dev.payrelay.invoicing.domain.PaymentMethod;
 import dev.payrelay.invoicing.domain.PaymentOption;
+import dev.payrelay.wallet.method.PaymentReference;
 import dev.payrelay.wallet.testing.DevAccount;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -126,14 +128,7 @@ class InvoiceCreationTest {
   void fiftyConcurrentCreatesGetFiftyConsecutiveNumbers() {
     UUID busy = fx.store(RECEIVING, null);
 
-    List<Long> numbers =
-        Flux.range(0, 50)
-            .flatMap(
-                i -> fx.invoices.create(usdc(busy, "1." + i)).subscribeOn(Schedulers.parallel()),
-                50)
-            .map(Invoice::number)
-            .collectList()
-            .block(Duration.ofSeconds(60));
+    List<Long> numbers = createConcurrently(busy, 50).stream().map(Invoice::number).toList();
 
     assertThat(numbers)
         .containsExactlyInAnyOrderElementsOf(
@@ -190,6 +185,40 @@ class InvoiceCreationTest {
                 "SELECT encode(reference_secret, 'hex') FROM stores WHERE id = '" + fresh + "'"))
         .isEqualTo(secret);
     assertThat(reference(a)).isNotEqualTo(reference(b));
+  }
+
+  @Test
+  void concurrentFirstCreatesOfAStoreAllDeriveFromTheOneSecretItKeeps() {
+    UUID fresh = fx.store(RECEIVING, null);
+
+    List<Invoice> created = createConcurrently(fresh, 20);
+
+    byte[] secret =
+        HexFormat.of()
+            .parseHex(
+                fx.strings(
+                        "SELECT encode(reference_secret, 'hex') FROM stores WHERE id = '"
+                            + fresh
+                            + "'")
+                    .get(0));
+    assertThat(created)
+        .hasSize(20)
+        .allSatisfy(
+            i ->
+                assertThat(reference(i))
+                    .isEqualTo(PaymentReference.derive(secret, i.id().toString()).hex()));
+    assertThat(fx.count("SELECT count(*) FROM invoices WHERE store_id = '" + fresh + "'"))
+        .isEqualTo(20);
+  }
+
+  /** {@code count} invoices for {@code store}, all created at once. */
+  private static List<Invoice> createConcurrently(UUID store, int count) {
+    return Flux.range(0, count)
+        .flatMap(
+            i -> fx.invoices.create(usdc(store, "1." + i)).subscribeOn(Schedulers.parallel()),
+            count)
+        .collectList()
+        .block(Duration.ofSeconds(60));
   }
 
   private static String reference(Invoice invoice) {
