@@ -6,6 +6,7 @@ import dev.payrelay.invoicing.domain.Invoice;
 import dev.payrelay.invoicing.domain.InvoiceStatus;
 import dev.payrelay.invoicing.domain.Payment;
 import dev.payrelay.invoicing.domain.StatusRules;
+import dev.payrelay.invoicing.outbox.EmailOutbox;
 import dev.payrelay.invoicing.outbox.InvoiceOutbox;
 import dev.payrelay.invoicing.persistence.InvoiceRecord;
 import dev.payrelay.invoicing.persistence.InvoiceRepository;
@@ -42,6 +43,7 @@ public final class InvoiceService implements Invoices {
   private final InvoiceCreator creator;
   private final InvoiceLister lister;
   private final InvoiceVoider voider;
+  private final EmailOutbox emails = new EmailOutbox();
 
   /**
    * @param chains the chains this node serves: an invoice's currency is an asset of one of them
@@ -74,9 +76,19 @@ public final class InvoiceService implements Invoices {
         .flatMap(
             parsed ->
                 transactions
-                    .committed(creator.insert(transactions.db(), request.storeId(), parsed, now()))
+                    .committed(
+                        creator
+                            .insert(transactions.db(), request.storeId(), parsed, now())
+                            .flatMap(record -> queueEmail(request, record)))
                     .doOnNext(this::openExpectations)
                     .map(record -> record.toInvoice(parsed.totals().lines(), record.evaluation())));
+  }
+
+  /** With {@code send}, the invoice email joins the creation's transaction. */
+  private Mono<InvoiceRecord> queueEmail(CreateInvoice request, InvoiceRecord record) {
+    return request.send()
+        ? emails.invoiceEmail(transactions.db(), record.id()).thenReturn(record)
+        : Mono.just(record);
   }
 
   @Override
