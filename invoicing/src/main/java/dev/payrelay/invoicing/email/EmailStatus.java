@@ -8,7 +8,7 @@ import java.util.Optional;
  * Where one email to an invoice's buyer stands, as its outbox row says.
  *
  * @param attempts delivery attempts so far (failed ones, and the one that succeeded)
- * @param lastError why the last failed attempt failed; kept after a later success
+ * @param lastError why the last attempt failed; empty once sent
  * @param sentAt when the SMTP server accepted it
  */
 public record EmailStatus(

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 /**
  * The emails of invoices: {@code POST /v1/invoices/{id}/send} queues the invoice email again, and
  * every invoice answer lists its emails with their delivery status. Sending itself is the outbox
- * relay's job ({@link InvoiceEmailDelivery}).
+ * relay's job ({@link EmailChannel}).
  */
 public final class InvoiceEmails {
 

@@ -1,5 +1,6 @@
 package dev.payrelay.invoicing.email;
 
+import dev.payrelay.invoicing.outbox.PermanentDeliveryFailure;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -22,7 +23,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Sends emails through an SMTP server with Jakarta Mail, one connection per email, on a scheduler
  * for blocking work (never on an event loop). A reply of the 5xx class to the recipient or the
- * message (RFC 5321 §4.2.1), or a malformed address, fails with {@link PermanentEmailFailure};
+ * message (RFC 5321 §4.2.1), or a malformed address, fails with {@link PermanentDeliveryFailure};
  * anything else (unreachable server, timeouts, 4xx replies, refused credentials) is worth a retry.
  */
 final class SmtpMailer {
@@ -98,11 +99,11 @@ final class SmtpMailer {
     String where = "SMTP " + settings.host() + ":" + settings.port() + ": ";
     for (Throwable e = failure; e != null; e = next(e)) {
       if (e instanceof AddressException) {
-        return new PermanentEmailFailure("malformed address: " + e.getMessage(), failure);
+        return new PermanentDeliveryFailure("malformed address: " + e.getMessage(), failure);
       }
       int code = replyCode(e);
       if (code >= 500) {
-        return new PermanentEmailFailure(
+        return new PermanentDeliveryFailure(
             where + "refused (" + e.getMessage().strip() + ")", failure);
       }
     }

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 public final class EmailOutbox {
 
   /** The outbox channel of emails. */
-  public static final String CHANNEL = "email";
+  public static final String CHANNEL = OutboxWriter.EMAIL;
 
   /** Version of the payload. */
   public static final int VERSION = 1;

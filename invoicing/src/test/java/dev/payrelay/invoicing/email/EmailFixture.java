@@ -6,9 +6,12 @@ import dev.payrelay.invoicing.application.CreateInvoice;
 import dev.payrelay.invoicing.application.CreateInvoice.LineItemRequest;
 import dev.payrelay.invoicing.application.InvoicingFixture;
 import dev.payrelay.invoicing.application.PayLinks;
+import dev.payrelay.invoicing.outbox.EmailOutbox;
+import dev.payrelay.invoicing.outbox.OutboxEvent;
 import dev.payrelay.invoicing.testing.TestMailServer;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +27,14 @@ final class EmailFixture {
 
   final InvoicingFixture fx;
   final TestMailServer smtp = TestMailServer.onFreePort();
-  final InvoiceEmailDelivery delivery;
+  final EmailChannel channel;
   final InvoiceEmails emails;
   private final ObjectMapper json = new ObjectMapper();
 
   EmailFixture(Class<?> testClass) {
     fx = InvoicingFixture.start(testClass);
-    delivery =
-        new InvoiceEmailDelivery(
+    channel =
+        new EmailChannel(
             fx.invoices,
             fx.connections,
             new PayLinks(PUBLIC_BASE_URL),
@@ -50,13 +53,28 @@ final class EmailFixture {
     emails = new InvoiceEmails(fx.connections, fx.clock, () -> {});
   }
 
-  /** An outbox row of channel email, as the relay would hand it over. */
-  record Row(UUID eventId, UUID storeId, String eventType, JsonNode payload) {}
+  /** An outbox row of channel email. */
+  record Row(long id, UUID eventId, UUID storeId, String eventType, JsonNode payload) {
+
+    /** The row as the relay hands it over. */
+    OutboxEvent event() {
+      return new OutboxEvent(
+          id,
+          eventId,
+          storeId,
+          EmailOutbox.CHANNEL,
+          eventType,
+          "email:x",
+          payload,
+          Instant.EPOCH,
+          0);
+    }
+  }
 
   List<Row> rows(UUID invoiceId) {
     return fx
         .strings(
-            "SELECT event_id || ' ' || store_id || ' ' || event_type || ' ' || payload::text"
+            "SELECT id || ' ' || event_id || ' ' || store_id || ' ' || event_type || ' ' || payload::text"
                 + " FROM outbox WHERE channel = 'email' AND ordering_key = 'email:"
                 + invoiceId
                 + "' ORDER BY id")
@@ -66,17 +84,21 @@ final class EmailFixture {
   }
 
   private Row row(String line) {
-    String[] parts = line.split(" ", 4);
+    String[] parts = line.split(" ", 5);
     try {
       return new Row(
-          UUID.fromString(parts[0]), UUID.fromString(parts[1]), parts[2], json.readTree(parts[3]));
+          Long.parseLong(parts[0]),
+          UUID.fromString(parts[1]),
+          UUID.fromString(parts[2]),
+          parts[3],
+          json.readTree(parts[4]));
     } catch (Exception e) {
       throw new IllegalStateException(line, e);
     }
   }
 
   void deliver(Row row) {
-    delivery.deliver(row.eventId(), row.storeId(), row.payload()).block(WAIT);
+    channel.deliver(row.event()).block(WAIT);
   }
 
   static CreateInvoice invoice(

@@ -7,6 +7,9 @@ import dev.payrelay.invoicing.domain.Invoice;
 import dev.payrelay.invoicing.domain.InvoiceStatus;
 import dev.payrelay.invoicing.domain.Payment;
 import dev.payrelay.invoicing.outbox.EmailOutbox;
+import dev.payrelay.invoicing.outbox.OutboxChannel;
+import dev.payrelay.invoicing.outbox.OutboxEvent;
+import dev.payrelay.invoicing.outbox.PermanentDeliveryFailure;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.util.List;
@@ -15,15 +18,16 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends one queued email (an outbox row of {@link EmailOutbox}): loads the invoice as it is now,
+ * The outbox channel {@code email}: sends one queued email (an outbox row of {@link EmailOutbox})
+ * for the {@code OutboxRelay}, which retries failures with backoff. Loads the invoice as it is now,
  * renders the email ({@link EmailComposer}) from the store's sender and sends it ({@link
  * SmtpMailer}) with a Message-ID made of the outbox event's id, the same on every attempt.
  *
  * <p>An invoice email whose invoice is no longer OPEN, or a receipt whose invoice is no longer PAID
- * (a reorg took the payment away), is not sent: that is a {@link PermanentEmailFailure}, shown as
- * {@code failed} on the invoice with the reason. A later PAID queues a fresh receipt.
+ * (a reorg took the payment away), is not sent: that is a {@link PermanentDeliveryFailure}, shown
+ * as {@code failed} on the invoice with the reason. A later PAID queues a fresh receipt.
  */
-public final class InvoiceEmailDelivery {
+public final class EmailChannel implements OutboxChannel {
 
   private final Invoices invoices;
   private final DatabaseClient db;
@@ -35,7 +39,7 @@ public final class InvoiceEmailDelivery {
   /**
    * @param defaultFrom the sender address of stores that have none of their own
    */
-  public InvoiceEmailDelivery(
+  public EmailChannel(
       Invoices invoices,
       ConnectionFactory connections,
       PayLinks payLinks,
@@ -49,22 +53,32 @@ public final class InvoiceEmailDelivery {
     this.defaultFrom = defaultFrom;
   }
 
+  @Override
+  public String name() {
+    return EmailOutbox.CHANNEL;
+  }
+
   /**
-   * Sends the email the outbox row {@code eventId} of {@code storeId} asks for; completes once the
-   * SMTP server accepted it. Fails with {@link PermanentEmailFailure} when no retry can help.
+   * Sends the email the outbox row asks for; completes once the SMTP server accepted it. Fails with
+   * {@link PermanentDeliveryFailure} when no retry can help.
    */
-  public Mono<Void> deliver(UUID eventId, UUID storeId, JsonNode payload) {
+  @Override
+  public Mono<Void> deliver(OutboxEvent event) {
     return Mono.defer(
         () -> {
-          Request request = Request.of(payload);
+          UUID storeId = event.storeId();
+          Request request = Request.of(event.payload());
+          if (storeId == null) {
+            throw new PermanentDeliveryFailure("an email without a store: " + event.payload());
+          }
           return invoices
               .get(storeId, request.invoiceId())
               .switchIfEmpty(
                   Mono.error(
                       () ->
-                          new PermanentEmailFailure(
+                          new PermanentDeliveryFailure(
                               "store " + storeId + " has no invoice " + request.invoiceId())))
-              .flatMap(invoice -> send(eventId, request, invoice));
+              .flatMap(invoice -> send(event.eventId(), request, invoice));
         });
   }
 
@@ -74,7 +88,7 @@ public final class InvoiceEmailDelivery {
     InvoiceStatus status = invoice.evaluation().status();
     if (status != wanted) {
       return Mono.error(
-          new PermanentEmailFailure(
+          new PermanentDeliveryFailure(
               "not sent: invoice " + invoice.humanNumber() + " is " + status + ", not " + wanted));
     }
     Mono<List<Payment>> payments =
@@ -115,7 +129,7 @@ public final class InvoiceEmailDelivery {
             UUID.fromString(payload.path("invoiceId").asText()),
             text(payload, "to"));
       } catch (IllegalArgumentException e) {
-        throw new PermanentEmailFailure("unreadable email request " + payload, e);
+        throw new PermanentDeliveryFailure("unreadable email request " + payload, e);
       }
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.payrelay.invoicing.application.CreateInvoice.LineItemRequest;
 import dev.payrelay.invoicing.domain.Invoice;
 import dev.payrelay.invoicing.outbox.EmailOutbox;
+import dev.payrelay.invoicing.outbox.PermanentDeliveryFailure;
 import dev.payrelay.invoicing.testing.ReceivedEmail;
 import java.net.URI;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * Invoice and receipt emails through a real SMTP server (GreenMail): what arrives, escaping of
  * merchant text, the sender, and failures that are retried or not.
  */
-class InvoiceEmailDeliveryTest {
+class EmailChannelTest {
 
   static final List<LineItemRequest> TEA =
       List.of(new LineItemRequest("Tea", "1", "3", null, null));
@@ -34,7 +35,7 @@ class InvoiceEmailDeliveryTest {
 
   @BeforeAll
   static void start() {
-    mail = new EmailFixture(InvoiceEmailDeliveryTest.class);
+    mail = new EmailFixture(EmailChannelTest.class);
     mail.smtp.start();
     store = mail.fx.store(RECEIVING, null);
   }
@@ -140,7 +141,7 @@ class InvoiceEmailDeliveryTest {
     mail.smtp.stop();
 
     assertThatThrownBy(() -> mail.deliver(row))
-        .isNotInstanceOf(PermanentEmailFailure.class)
+        .isNotInstanceOf(PermanentDeliveryFailure.class)
         .hasMessageContaining("SMTP 127.0.0.1:" + mail.smtp.port());
     assertThat(mail.smtp.emails()).isEmpty();
 
@@ -158,7 +159,7 @@ class InvoiceEmailDeliveryTest {
     mail.fx.invoices.voidInvoice(store, invoice.id()).block(WAIT);
 
     assertThatThrownBy(() -> mail.deliver(mail.rows(invoice.id()).get(0)))
-        .isInstanceOf(PermanentEmailFailure.class)
+        .isInstanceOf(PermanentDeliveryFailure.class)
         .hasMessageContaining("is VOID");
     assertThat(mail.smtp.emails()).isEmpty();
   }
@@ -168,7 +169,7 @@ class InvoiceEmailDeliveryTest {
     EmailFixture.Row row = mail.rows(created("erin@example.com").id()).get(0);
     ((ObjectNode) row.payload()).put("to", "not an address");
 
-    assertThatThrownBy(() -> mail.deliver(row)).isInstanceOf(PermanentEmailFailure.class);
+    assertThatThrownBy(() -> mail.deliver(row)).isInstanceOf(PermanentDeliveryFailure.class);
     assertThat(mail.smtp.emails()).isEmpty();
   }
 
@@ -201,7 +202,7 @@ class InvoiceEmailDeliveryTest {
     assertThat(email.payLinkFromText()).isEqualTo(link);
     // The invoice email of the same invoice, now PAID, is not sent any more.
     assertThatThrownBy(() -> mail.deliver(mail.rows(invoice.id()).get(0)))
-        .isInstanceOf(PermanentEmailFailure.class)
+        .isInstanceOf(PermanentDeliveryFailure.class)
         .hasMessageContaining("is PAID");
   }
 
