@@ -62,7 +62,8 @@ final class CreateRequests {
         body.expiresInSeconds() == null
             ? OptionalLong.empty()
             : OptionalLong.of(body.expiresInSeconds().longValueExact()),
-        methods);
+        methods,
+        Boolean.TRUE.equals(body.send()));
   }
 
   /** What the schema requires, and integers that must fit a {@code long}. */

@@ -6,9 +6,9 @@ import dev.payrelay.gateway.auth.Scope;
 import dev.payrelay.gateway.idempotency.Idempotency;
 import dev.payrelay.invoicing.application.CreateInvoice;
 import dev.payrelay.invoicing.application.Invoices;
-import dev.payrelay.invoicing.application.PayLinks;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,19 +36,22 @@ class InvoiceController {
   private final Access access;
   private final Idempotency idempotency;
   private final Invoices invoices;
-  private final PayLinks payLinks;
+  private final InvoiceAnswers answers;
+  private final InvoiceActions actions;
   private final JsonMapper json;
 
   InvoiceController(
       Access access,
       Idempotency idempotency,
       Invoices invoices,
-      PayLinks payLinks,
+      InvoiceAnswers answers,
+      InvoiceActions actions,
       JsonMapper json) {
     this.access = access;
     this.idempotency = idempotency;
     this.invoices = invoices;
-    this.payLinks = payLinks;
+    this.answers = answers;
+    this.actions = actions;
     this.json = json;
   }
 
@@ -78,10 +81,14 @@ class InvoiceController {
         () ->
             invoices
                 .create(command)
-                .map(
+                .flatMap(
                     invoice ->
-                        ResponseEntity.created(URI.create(PATH + "/" + invoice.id()))
-                            .body(InvoiceJson.of(invoice, payLinks))));
+                        answers
+                            .ofNew(invoice, command.send())
+                            .map(
+                                answer ->
+                                    ResponseEntity.created(URI.create(PATH + "/" + invoice.id()))
+                                        .body(answer))));
   }
 
   @GetMapping(path = PATH + "/{invoiceId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -95,7 +102,7 @@ class InvoiceController {
                   .get(caller.storeId(), id)
                   .switchIfEmpty(Mono.error(() -> InvoiceProblems.notFound(id)));
             })
-        .map(invoice -> InvoiceJson.of(invoice, payLinks))
+        .flatMap(answers::of)
         .onErrorMap(InvoiceProblems::translate);
   }
 
@@ -107,7 +114,7 @@ class InvoiceController {
             caller ->
                 invoices.list(
                     caller.storeId(), ListQueries.parse(exchange.getRequest().getQueryParams())))
-        .map(page -> InvoiceJson.PageJson.of(page, payLinks))
+        .flatMap(answers::of)
         .onErrorMap(InvoiceProblems::translate);
   }
 
@@ -116,24 +123,8 @@ class InvoiceController {
       ServerWebExchange exchange,
       @PathVariable String invoiceId,
       @RequestHeader(name = Idempotency.HEADER, required = false) String idempotencyKey) {
-    return access
-        .require(exchange, Scope.INVOICES_WRITE)
-        .flatMap(
-            caller -> {
-              UUID id = InvoiceProblems.invoiceId(invoiceId);
-              return idempotency.run(
-                  caller,
-                  idempotencyKey,
-                  "POST",
-                  PATH + "/" + id + "/void",
-                  null,
-                  () ->
-                      invoices
-                          .voidInvoice(caller.storeId(), id)
-                          .switchIfEmpty(Mono.error(() -> InvoiceProblems.notFound(id)))
-                          .map(invoice -> ResponseEntity.ok(InvoiceJson.of(invoice, payLinks))));
-            })
-        .onErrorMap(InvoiceProblems::translate);
+    return actions.run(
+        exchange, invoiceId, idempotencyKey, "void", HttpStatus.OK, invoices::voidInvoice);
   }
 
   @GetMapping(path = PATH + "/{invoiceId}/payments", produces = MediaType.APPLICATION_JSON_VALUE)

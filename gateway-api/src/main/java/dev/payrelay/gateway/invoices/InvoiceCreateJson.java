@@ -19,7 +19,8 @@ record InvoiceCreateJson(
     String orderId,
     Map<String, String> metadata,
     BigInteger expiresInSeconds,
-    List<String> paymentMethods) {
+    List<String> paymentMethods,
+    Boolean send) {
 
   /** {@code CurrencyRef}: an asset the node accepts on one of its chains. */
   record CurrencyRef(BigInteger chainId, String symbol) {}

@@ -8,12 +8,14 @@ import dev.payrelay.invoicing.domain.PaymentMethod;
 import dev.payrelay.invoicing.domain.PaymentOption;
 import dev.payrelay.invoicing.domain.PricedLine;
 import dev.payrelay.invoicing.domain.Totals;
+import dev.payrelay.invoicing.email.EmailStatus;
 import dev.payrelay.wallet.core.Asset;
 import dev.payrelay.wallet.core.TokenAmount;
 import dev.payrelay.wallet.method.Eip681;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The contract's {@code Invoice} and {@code InvoicePage}, built from the domain's invoice. */
 record InvoiceJson(
@@ -39,9 +41,13 @@ record InvoiceJson(
     Instant expiresAt,
     Instant createdAt,
     Instant updatedAt,
-    Instant voidedAt) {
+    Instant voidedAt,
+    List<InvoiceEmailJson> emails) {
 
-  static InvoiceJson of(Invoice invoice, PayLinks payLinks) {
+  /**
+   * @param emails the invoice's emails, oldest first
+   */
+  static InvoiceJson of(Invoice invoice, PayLinks payLinks, List<EmailStatus> emails) {
     Totals totals = invoice.totals();
     Evaluation evaluation = invoice.evaluation();
     List<PaymentOption> options = invoice.paymentOptions();
@@ -68,14 +74,17 @@ record InvoiceJson(
         invoice.expiresAt(),
         invoice.createdAt(),
         invoice.updatedAt(),
-        invoice.voidedAt().orElse(null));
+        invoice.voidedAt().orElse(null),
+        emails.stream().map(InvoiceEmailJson::of).toList());
   }
 
   /** {@code InvoicePage}: {@code nextCursor} is null on the last page. */
   record PageJson(List<InvoiceJson> data, String nextCursor) {
-    static PageJson of(InvoicePage page, PayLinks payLinks) {
+    static PageJson of(InvoicePage page, PayLinks payLinks, Map<UUID, List<EmailStatus>> emails) {
       return new PageJson(
-          page.data().stream().map(i -> InvoiceJson.of(i, payLinks)).toList(),
+          page.data().stream()
+              .map(i -> InvoiceJson.of(i, payLinks, emails.getOrDefault(i.id(), List.of())))
+              .toList(),
           page.nextCursor().orElse(null));
     }
   }

@@ -85,6 +85,12 @@ class StartupFailureTest {
     assertNoStackTrace(output);
   }
 
+  @Test
+  void aMailSenderWithADisplayNameIsRefusedWithThePropertyNamed(CapturedOutput output) {
+    assertStartupFails("--payrelay.mail.from=Shop <billing@shop.example>");
+    assertThat(output).contains("payrelay.mail.from", "must be a plain email address");
+  }
+
   private void assertStartupFails(String... args) {
     String[] all = new String[args.length + 3];
     all[0] = "--server.port=0";

@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param chainId with {@code currencySymbol}, the asset the invoice is in (e.g. USDC on chain 1)
  * @param expiresInSeconds empty for the store's default
  * @param paymentMethods empty for {@code reference}
+ * @param send whether to email the invoice to {@code buyerEmail} (required then) once created
  */
 public record CreateInvoice(
     UUID storeId,
@@ -27,7 +28,36 @@ public record CreateInvoice(
     String orderId,
     Map<String, String> metadata,
     OptionalLong expiresInSeconds,
-    Set<PaymentMethod> paymentMethods) {
+    Set<PaymentMethod> paymentMethods,
+    boolean send) {
+
+  /** A request that emails nothing. */
+  public CreateInvoice(
+      UUID storeId,
+      long chainId,
+      String currencySymbol,
+      List<LineItemRequest> lineItems,
+      String buyerName,
+      String buyerEmail,
+      String memo,
+      String orderId,
+      Map<String, String> metadata,
+      OptionalLong expiresInSeconds,
+      Set<PaymentMethod> paymentMethods) {
+    this(
+        storeId,
+        chainId,
+        currencySymbol,
+        lineItems,
+        buyerName,
+        buyerEmail,
+        memo,
+        orderId,
+        metadata,
+        expiresInSeconds,
+        paymentMethods,
+        false);
+  }
 
   /**
    * @param quantity decimal string, e.g. {@code "1.5"}

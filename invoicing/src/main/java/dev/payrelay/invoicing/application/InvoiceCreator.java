@@ -8,6 +8,7 @@ import dev.payrelay.invoicing.domain.InvoiceTerms;
 import dev.payrelay.invoicing.domain.PaymentMethod;
 import dev.payrelay.invoicing.domain.StatusRules;
 import dev.payrelay.invoicing.domain.Totals;
+import dev.payrelay.invoicing.outbox.EmailOutbox;
 import dev.payrelay.invoicing.outbox.InvoiceEventPayloads.InvoiceSummary;
 import dev.payrelay.invoicing.outbox.InvoiceOutbox;
 import dev.payrelay.invoicing.persistence.InvoiceRecord;
@@ -66,6 +67,7 @@ final class InvoiceCreator {
       UUID storeId,
       StoreRepository.Settings store,
       ParsedInvoice p,
+      boolean send,
       Instant now) {
     boolean reference = p.accepts(PaymentMethod.REFERENCE);
     byte[] secret =
@@ -82,7 +84,11 @@ final class InvoiceCreator {
                   .create(
                       db,
                       new NewInvoice(
-                          draft, p.totals().lines(), secret, depositIndexFloor, events(draft)))
+                          draft,
+                          p.totals().lines(),
+                          secret,
+                          depositIndexFloor,
+                          events(draft, send)))
                   .map(draft::withNumber);
             });
   }
@@ -153,14 +159,18 @@ final class InvoiceCreator {
   }
 
   /**
-   * The outbox rows written with the invoice: {@code invoice.created}. Their payloads' {@code
-   * invoice.number} is filled in when the invoice is written.
+   * The outbox rows written with the invoice: {@code invoice.created}, and with {@code send} the
+   * invoice email. Their payloads' {@code invoice.number} is filled in when the invoice is written.
    */
-  private List<OutboxRow> events(InvoiceRecord record) {
+  private List<OutboxRow> events(InvoiceRecord record, boolean send) {
     InvoiceSummary summary = InvoiceSummary.of(record);
     ObjectNode payload = outbox.payloads().invoiceEvent(InvoiceEventType.INVOICE_CREATED, summary);
     ((ObjectNode) payload.get("invoice")).put("payUrl", payLinks.url(record.payToken()).toString());
-    return List.of(outbox.row(summary, InvoiceEventType.INVOICE_CREATED, payload));
+    OutboxRow created = outbox.row(summary, InvoiceEventType.INVOICE_CREATED, payload);
+    if (!send || record.buyer() == null || record.buyer().email() == null) {
+      return List.of(created);
+    }
+    return List.of(created, EmailOutbox.invoiceEmailRow(record.id(), record.buyer().email()));
   }
 
   private static InvalidInvoiceException noXpub() {

@@ -61,6 +61,9 @@ final class InvoiceRequestParser {
 
     FieldRules.buyerName(request.buyerName(), violations);
     FieldRules.buyerEmail(request.buyerEmail(), violations);
+    if (request.send() && request.buyerEmail() == null) {
+      violations.add(new Violation("send", "needs buyer.email: the address the invoice goes to"));
+    }
     FieldRules.memo(request.memo(), violations);
     FieldRules.orderId(request.orderId(), violations);
     FieldRules.metadata(request.metadata(), violations);

@@ -87,7 +87,7 @@ public final class InvoiceService implements Invoices {
             settings -> {
               ParsedInvoice parsed = parser.parse(request, settings);
               return creator
-                  .insert(transactions.db(), storeId, settings, parsed, now())
+                  .insert(transactions.db(), storeId, settings, parsed, request.send(), now())
                   .doOnNext(this::openExpectations)
                   .map(record -> record.toInvoice(parsed.totals().lines(), record.evaluation()))
                   .switchIfEmpty(Mono.defer(() -> retry(request, attempt)));

@@ -13,12 +13,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Invoice and payment events into the outbox, in the caller's transaction, ordered per invoice (the
- * ordering key is the invoice id).
+ * ordering key is the invoice id). Where {@code invoice.paid} is written, the buyer's receipt email
+ * is queued with it ({@link EmailOutbox#receipt}).
  */
 public final class InvoiceOutbox {
 
   private final OutboxWriter writer;
   private final InvoiceEventPayloads payloads;
+  private final EmailOutbox emails = new EmailOutbox();
 
   public InvoiceOutbox(ObjectMapper json) {
     this.writer = new OutboxWriter(json);
@@ -29,7 +31,13 @@ public final class InvoiceOutbox {
   public Mono<Void> invoiceEvents(
       DatabaseClient tx, InvoiceSummary invoice, List<InvoiceEventType> types) {
     return Flux.fromIterable(types)
-        .concatMap(type -> write(tx, invoice, type, payloads.invoiceEvent(type, invoice)))
+        .concatMap(
+            type ->
+                write(tx, invoice, type, payloads.invoiceEvent(type, invoice))
+                    .then(
+                        type == InvoiceEventType.INVOICE_PAID
+                            ? emails.receipt(tx, invoice.id()).then()
+                            : Mono.empty()))
         .then();
   }
 
