@@ -1,0 +1,7 @@
+package dev.payrelay.gateway.webhooks;
+
+/** Placeholder until the outbox relay lands. */
+class WebhookRelays {
+
+  void wakeDelivery() {}
+}
