@@ -5,12 +5,14 @@ import dev.payrelay.gateway.auth.Scope;
 import dev.payrelay.gateway.error.ApiProblemException;
 import dev.payrelay.gateway.error.FieldError;
 import dev.payrelay.gateway.idempotency.Idempotency;
+import dev.payrelay.gateway.outbox.OutboxRelays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,14 +45,14 @@ class DeliveryController {
   private final Idempotency idempotency;
   private final WebhookEndpoints endpoints;
   private final WebhookDeliveries deliveries;
-  private final WebhookRelays relays;
+  private final ObjectProvider<OutboxRelays> relays;
 
   DeliveryController(
       Access access,
       Idempotency idempotency,
       WebhookEndpoints endpoints,
       WebhookDeliveries deliveries,
-      WebhookRelays relays) {
+      ObjectProvider<OutboxRelays> relays) {
     this.access = access;
     this.idempotency = idempotency;
     this.endpoints = endpoints;
@@ -115,7 +117,7 @@ class DeliveryController {
                                   () ->
                                       ApiProblemException.notFound(
                                           "The webhook " + id + " has no delivery " + delivery)))
-                          .doOnNext(queued -> relays.wakeDelivery())
+                          .doOnNext(queued -> WebhooksConfiguration.wake(relays))
                           .map(
                               queued ->
                                   ResponseEntity.status(HttpStatus.ACCEPTED)

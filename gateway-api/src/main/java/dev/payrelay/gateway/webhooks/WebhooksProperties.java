@@ -16,7 +16,6 @@ import org.springframework.validation.annotation.Validated;
  * @param attemptTimeout how long one delivery attempt may take, connection to answer
  * @param disableAfter an endpoint whose every attempt has failed for this long is disabled
  * @param eventsPollInterval how often an open {@code GET /v1/events} stream looks for new events
- * @param deliveryEnabled run the webhook relays on this node
  */
 @ConfigurationProperties("payrelay.webhooks")
 @Validated
@@ -24,8 +23,7 @@ public record WebhooksProperties(
     @DefaultValue("false") boolean allowPrivateTargets,
     @NotNull @DefaultValue("10s") Duration attemptTimeout,
     @NotNull @DefaultValue("5d") Duration disableAfter,
-    @NotNull @DefaultValue("1s") Duration eventsPollInterval,
-    @DefaultValue("true") boolean deliveryEnabled) {
+    @NotNull @DefaultValue("1s") Duration eventsPollInterval) {
 
   public WebhooksProperties {
     if (attemptTimeout.isNegative() || attemptTimeout.isZero()) {
