@@ -1,12 +1,20 @@
 package dev.payrelay.gateway.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.payrelay.gateway.webhooks.EventMessages;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** A store's events in order: the outbox's {@code webhook} rows, the row id as cursor. */
+/**
+ * A store's events in order: the outbox's {@code webhook} rows, the row id as cursor. Messages are
+ * compact JSON, byte for byte what a webhook of the same event carries.
+ */
 final class EventLog {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One event: its position in the log, its type and its message (JSON text). */
   record Entry(long id, String type, String message) {}
@@ -43,7 +51,15 @@ final class EventLog {
                 new Entry(
                     row.get("id", Long.class),
                     row.get("event_type", String.class),
-                    row.get("message", String.class)))
+                    compact(row.get("message", String.class))))
         .all();
+  }
+
+  private static String compact(String json) {
+    try {
+      return JSON.writeValueAsString(JSON.readTree(json));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an outbox message is not JSON", e);
+    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.payrelay.gateway.webhooks;
 
-import dev.payrelay.gateway.events.EventMessages;
 import dev.payrelay.invoicing.outbox.OutboxChannel;
 import dev.payrelay.invoicing.outbox.OutboxEvent;
 import dev.payrelay.invoicing.outbox.OutboxWriter;

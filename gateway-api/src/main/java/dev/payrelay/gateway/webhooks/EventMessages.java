@@ -1,4 +1,4 @@
-package dev.payrelay.gateway.events;
+package dev.payrelay.gateway.webhooks;
 
 /**
  * How an event row of the outbox (channel {@code webhook}) becomes the JSON merchants get, schema
