@@ -1,6 +1,7 @@
 package dev.payrelay.gateway.export;
 
 import dev.payrelay.invoicing.domain.Invoice;
+import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Flux;
 
 /** Reads a store's invoices, or their payments, as CSV lines, oldest invoice first, streamed. */
@@ -112,10 +112,10 @@ final class InvoiceExport {
   private static DatabaseClient.GenericExecuteSpec bind(
       DatabaseClient.GenericExecuteSpec spec, UUID store, ExportQuery query) {
     return spec.bind("store", store)
-        .bind("status", Parameter.fromOrEmpty(query.status(), String.class))
-        .bind("from", Parameter.fromOrEmpty(query.createdFrom(), Instant.class))
-        .bind("to", Parameter.fromOrEmpty(query.createdTo(), Instant.class))
-        .bind("orderId", Parameter.fromOrEmpty(query.orderId(), String.class));
+        .bind("status", nullable(query.status(), String.class))
+        .bind("from", nullable(query.createdFrom(), Instant.class))
+        .bind("to", nullable(query.createdTo(), Instant.class))
+        .bind("orderId", nullable(query.orderId(), String.class));
   }
 
   private static String invoice(Readable row) {
@@ -176,5 +176,10 @@ final class InvoiceExport {
 
   private static String upper(String value) {
     return value.toUpperCase(Locale.ROOT);
+  }
+
+  /** {@code value}, or a typed null of {@code type}. */
+  private static Object nullable(Object value, Class<?> type) {
+    return value == null ? Parameters.in(type) : value;
   }
 }

@@ -67,6 +67,9 @@ final class DeliveryChannel implements OutboxChannel {
   public Mono<Void> deliver(OutboxEvent event) {
     UUID endpointId;
     JsonNode message = event.payload().get("message");
+    if (message == null || !message.isObject()) {
+      return Mono.error(new PermanentDeliveryFailure("not a webhook delivery row: no message"));
+    }
     byte[] body;
     try {
       endpointId = UUID.fromString(event.payload().path("endpoint").asText());

@@ -1,5 +1,6 @@
 package dev.payrelay.gateway.webhooks;
 
+import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,7 +57,7 @@ final class WebhookDeliveries {
                 + " AND (CAST(:before AS BIGINT) IS NULL OR id < :before)"
                 + " ORDER BY id DESC LIMIT :limit")
         .bind("endpoint", endpoint)
-        .bind("before", before == null ? Parameter.empty(Long.class) : Parameter.from(before))
+        .bind("before", nullable(before, Long.class))
         .bind("limit", limit)
         .map(WebhookDeliveries::delivery)
         .all()
@@ -91,14 +91,10 @@ final class WebhookDeliveries {
         .bind("endpoint", endpoint)
         .bind("at", at)
         .bind("succeeded", outcome.succeeded())
-        .bind(
-            "status",
-            outcome.statusCode() == null
-                ? Parameter.empty(Integer.class)
-                : Parameter.from(outcome.statusCode()))
+        .bind("status", nullable(outcome.statusCode(), Integer.class))
         .bind("latency", (int) Math.min(Integer.MAX_VALUE, outcome.latencyMs()))
-        .bind("excerpt", Parameter.fromOrEmpty(outcome.responseExcerpt(), String.class))
-        .bind("error", Parameter.fromOrEmpty(outcome.error(), String.class))
+        .bind("excerpt", nullable(outcome.responseExcerpt(), String.class))
+        .bind("error", nullable(outcome.error(), String.class))
         .then();
   }
 
@@ -161,5 +157,10 @@ final class WebhookDeliveries {
         status.equals("pending") ? row.get("next_attempt_at", Instant.class) : null,
         delivered,
         List.of());
+  }
+
+  /** {@code value}, or a typed null of {@code type}. */
+  private static Object nullable(Object value, Class<?> type) {
+    return value == null ? Parameters.in(type) : value;
   }
 }

@@ -1,10 +1,10 @@
 package dev.payrelay.gateway.webhooks;
 
+import io.r2dbc.spi.Parameters;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,8 +43,8 @@ final class WebhookEndpoints {
         .bind("types", eventTypes.toArray(String[]::new))
         .bind("secret", secret.value())
         .bind("enabled", enabled)
-        .bind("reason", Parameter.fromOrEmpty(enabled ? null : MANUAL, String.class))
-        .bind("disabledAt", Parameter.fromOrEmpty(enabled ? null : now, Instant.class))
+        .bind("reason", nullable(enabled ? null : MANUAL, String.class))
+        .bind("disabledAt", nullable(enabled ? null : now, Instant.class))
         .bind("now", now)
         .map(WebhookEndpoint::of)
         .one();
@@ -106,9 +106,9 @@ final class WebhookEndpoints {
         .bind("description", nullable(change.description(), String.class))
         .bind(
             "types",
-            change.eventTypes() == null
-                ? Parameter.empty(String[].class)
-                : Parameter.from(change.eventTypes().toArray(String[]::new)))
+            nullable(
+                change.eventTypes() == null ? null : change.eventTypes().toArray(String[]::new),
+                String[].class))
         .bind("enabled", nullable(change.enabled(), Boolean.class))
         .bind("now", now)
         .bind("store", store)
@@ -159,7 +159,8 @@ final class WebhookEndpoints {
                 .map(n -> n > 0));
   }
 
-  private static Parameter nullable(Object value, Class<?> type) {
-    return value == null ? Parameter.empty(type) : Parameter.from(value);
+  /** {@code value}, or a typed null of {@code type}. */
+  private static Object nullable(Object value, Class<?> type) {
+    return value == null ? Parameters.in(type) : value;
   }
 }

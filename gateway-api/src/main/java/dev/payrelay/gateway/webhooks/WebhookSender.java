@@ -76,7 +76,9 @@ final class WebhookSender {
     int status = response.statusCode();
     boolean ok = status >= 200 && status <= 299;
     String excerpt =
-        response.body() == null ? null : new String(response.body(), StandardCharsets.UTF_8);
+        response.body() == null
+            ? null
+            : storable(new String(response.body(), StandardCharsets.UTF_8));
     return new Outcome(
         ok, status, latencyMs, excerpt, ok ? null : "the endpoint answered HTTP " + status);
   }
@@ -100,8 +102,14 @@ final class WebhookSender {
   }
 
   static String truncate(String text) {
-    return text == null || text.length() <= MAX_ERROR_CHARS
-        ? text
-        : text.substring(0, MAX_ERROR_CHARS - 1) + "…";
+    String storable = storable(text);
+    return storable == null || storable.length() <= MAX_ERROR_CHARS
+        ? storable
+        : storable.substring(0, MAX_ERROR_CHARS - 1) + "…";
+  }
+
+  /** PostgreSQL text cannot hold U+0000; an answer may. */
+  static String storable(String text) {
+    return text == null ? null : text.replace((char) 0, '\uFFFD');
   }
 }
