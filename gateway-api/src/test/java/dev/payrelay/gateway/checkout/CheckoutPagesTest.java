@@ -10,13 +10,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.payrelay.gateway.TestNode;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.codec.ServerSentEvent;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** The pay link's pages per invoice state, with their headers, escaping and PDFs. */
 class CheckoutPagesTest extends CheckoutApiNode {
+
+  @LocalServerPort int port;
 
   @Test
   void showsTheStoreItemsTotalsAndAQrCodePerPaymentMethod() {
@@ -196,5 +204,44 @@ class CheckoutPagesTest extends CheckoutApiNode {
         .containsEntry("state", "paid")
         .containsEntry("label", "Paid")
         .containsEntry("payments", 1);
+  }
+
+  @Test
+  void theEventStreamSendsTheStatusNowAndAtEachChange() throws Exception {
+    Map<String, Object> created = create(http, coffee());
+    WebTestClient plain =
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    Flux<ServerSentEvent<Map<String, Object>>> events =
+        plain
+            .get()
+            .uri(payPath(created) + "/events")
+            .accept(MediaType.TEXT_EVENT_STREAM)
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .exists("Content-Security-Policy")
+            .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
+            .getResponseBody()
+            .filter(e -> e.data() != null);
+
+    StepVerifier.create(events)
+        .assertNext(
+            e -> {
+              assertThat(e.event()).isEqualTo("status");
+              assertThat(e.data()).containsEntry("state", "open");
+            })
+        .then(() -> payQuietly(created, 4_500_000))
+        .assertNext(e -> assertThat(e.data()).containsEntry("state", "paid").containsEntry("label", "Paid"))
+        .thenCancel()
+        .verify(Duration.ofSeconds(20));
+  }
+
+  private static void payQuietly(Map<String, Object> created, long baseUnits) {
+    try {
+      CheckoutNode.pay(db, id(created), baseUnits);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
