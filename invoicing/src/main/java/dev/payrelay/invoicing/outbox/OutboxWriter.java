@@ -18,6 +18,9 @@ public final class OutboxWriter {
   /** The channel of merchant-facing events. */
   public static final String WEBHOOK = "webhook";
 
+  /** The channel of emails to buyers. */
+  public static final String EMAIL = "email";
+
   private final ObjectMapper json;
 
   public OutboxWriter(ObjectMapper json) {
@@ -32,20 +35,35 @@ public final class OutboxWriter {
    */
   public Mono<Void> write(
       DatabaseClient tx, UUID storeId, String eventType, String orderingKey, JsonNode payload) {
+    return write(tx, WEBHOOK, storeId, eventType, orderingKey, payload);
+  }
+
+  /**
+   * Adds one event for {@code channel} (a value the {@code outbox.channel} column allows),
+   * delivered by that channel's {@link OutboxRelay}.
+   */
+  public Mono<Void> write(
+      DatabaseClient tx,
+      String channel,
+      UUID storeId,
+      String eventType,
+      String orderingKey,
+      JsonNode payload) {
     String text;
     try {
       text = json.writeValueAsString(payload);
     } catch (JsonProcessingException e) {
       return Mono.error(new IllegalStateException("an outbox payload is not writable JSON", e));
     }
-    return tx.sql(
-            "INSERT INTO outbox (store_id, channel, event_type, ordering_key, payload)"
-                + " VALUES (:store, :channel, :type, :key, :payload)")
-        .bind("store", storeId)
-        .bind("channel", WEBHOOK)
-        .bind("type", eventType)
-        .bind("key", orderingKey)
-        .bind("payload", Json.of(text))
-        .then();
+    DatabaseClient.GenericExecuteSpec insert =
+        tx.sql(
+                "INSERT INTO outbox (store_id, channel, event_type, ordering_key, payload)"
+                    + " VALUES (:store, :channel, :type, :key, :payload)")
+            .bind("channel", channel)
+            .bind("type", eventType)
+            .bind("key", orderingKey)
+            .bind("payload", Json.of(text));
+    insert = storeId == null ? insert.bindNull("store", UUID.class) : insert.bind("store", storeId);
+    return insert.then();
   }
 }
