@@ -68,7 +68,7 @@
     }
     if (status.state !== 'open' && status.state !== 'partial') {
       // Nothing more to pay here: take the ways to pay away until the page is shown anew.
-      var closed = document.querySelectorAll('section.pay, #countdown');
+      var closed = document.querySelectorAll('section.pay article.option, #wallet-pay, #pay-title, #countdown');
       for (var i = 0; i < closed.length; i++) { closed[i].hidden = true; }
     }
   }
@@ -102,7 +102,12 @@
 
   // ---- Pay with browser wallet (EIP-1193) ----
 
-  function say(text) { var m = $('wallet-message'); if (m) { m.textContent = text; } }
+  function say(text, done) {
+    var m = $('wallet-message');
+    if (!m) { return; }
+    m.textContent = text;
+    if (done) { m.setAttribute('data-done', 'true'); } else { m.removeAttribute('data-done'); }
+  }
 
   function sleep(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
 
@@ -163,9 +168,9 @@
         return last;
       })
       .then(function (hash) { return submitProof(hash); })
-      .then(function (message) { say(message || 'Payment sent.'); })
+      .then(function (message) { say(message || 'Payment sent.', true); })
       .catch(function (e) {
-        say(e && e.code === 4001 ? 'You cancelled the payment in your wallet.' : (e && e.message) || 'The wallet reported an error.');
+        say(e && e.code === 4001 ? 'You cancelled the payment in your wallet.' : (e && e.message) || 'The wallet reported an error.', true);
       })
       .then(function () { button.disabled = false; });
   }

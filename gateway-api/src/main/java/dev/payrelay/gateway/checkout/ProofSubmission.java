@@ -10,6 +10,8 @@ import dev.payrelay.wallet.method.PaymentReference;
 import dev.payrelay.wallet.payment.Expectation;
 import dev.payrelay.wallet.payment.PaymentRoute;
 import dev.payrelay.wallet.payment.Transfer;
+import dev.payrelay.wallet.rpc.RpcProtocolException;
+import dev.payrelay.wallet.rpc.RpcUnavailableException;
 import dev.payrelay.wallet.verify.PaymentProof;
 import dev.payrelay.wallet.verify.ProofVerifiers;
 import dev.payrelay.wallet.verify.RejectionReason;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,12 +98,19 @@ final class ProofSubmission {
     return verify(proof, expectations(invoice))
         .flatMap(v -> outcome(token, invoice, v, chain))
         .onErrorResume(
-            e -> !(e instanceof Error),
+            ProofSubmission::chainUnreachable,
             e -> {
               LOG.warn("proof {} for invoice {} not checked: {}", tx, invoice.id(), e.toString());
               return Mono.just(
                   ProofOutcome.of(Result.UNAVAILABLE, ProofMessages.unavailable(chain)));
             });
+  }
+
+  /** The chain's endpoint failed (not the proof, not the node): the buyer may try again. */
+  static boolean chainUnreachable(Throwable e) {
+    return e instanceof RpcUnavailableException
+        || e instanceof RpcProtocolException
+        || e instanceof TimeoutException;
   }
 
   /** Asks per payment method until one matches or the transaction itself is refused. */

@@ -8,18 +8,19 @@ import static dev.payrelay.gateway.invoices.Bodies.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.payrelay.gateway.TestNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.codec.ServerSentEvent;
-import reactor.core.publisher.Flux;
-import reactor.test.StepVerifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
 
 /** The pay link's pages per invoice state, with their headers, escaping and PDFs. */
 class CheckoutPagesTest extends CheckoutApiNode {
@@ -209,8 +210,7 @@ class CheckoutPagesTest extends CheckoutApiNode {
   @Test
   void theEventStreamSendsTheStatusNowAndAtEachChange() throws Exception {
     Map<String, Object> created = create(http, coffee());
-    WebTestClient plain =
-        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    WebTestClient plain = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     Flux<ServerSentEvent<Map<String, Object>>> events =
         plain
             .get()
@@ -232,7 +232,8 @@ class CheckoutPagesTest extends CheckoutApiNode {
               assertThat(e.data()).containsEntry("state", "open");
             })
         .then(() -> payQuietly(created, 4_500_000))
-        .assertNext(e -> assertThat(e.data()).containsEntry("state", "paid").containsEntry("label", "Paid"))
+        .assertNext(
+            e -> assertThat(e.data()).containsEntry("state", "paid").containsEntry("label", "Paid"))
         .thenCancel()
         .verify(Duration.ofSeconds(20));
   }
