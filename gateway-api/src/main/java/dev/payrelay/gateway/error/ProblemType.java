@@ -29,6 +29,10 @@ public enum ProblemType {
       "idempotency-in-progress",
       "A request with this Idempotency-Key is still being processed",
       HttpStatus.CONFLICT),
+  PROOF_REJECTED(
+      "proof-rejected",
+      "The transaction does not pay this invoice",
+      HttpStatus.UNPROCESSABLE_CONTENT),
   RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
   UNAVAILABLE(
       "unavailable",

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Request bodies of {@code POST /v1/invoices}, as JSON objects to change and send. */
-final class Bodies {
+public final class Bodies {
 
   private Bodies() {}
 
@@ -36,7 +36,7 @@ final class Bodies {
     return body;
   }
 
-  static Map<String, Object> line(String description, String quantity, String unitPrice) {
+  public static Map<String, Object> line(String description, String quantity, String unitPrice) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("description", description);
     line.put("quantity", quantity);
