@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.payrelay.gateway.contract.ContractValidation;
 import dev.payrelay.invoicing.testing.Database;
+import dev.payrelay.invoicing.testing.ReceivedEmail;
 import dev.payrelay.invoicing.testing.TestDatabase;
+import dev.payrelay.invoicing.testing.TestMailServer;
 import dev.payrelay.wallet.contract.Eip1559Sender;
 import dev.payrelay.wallet.core.Address;
 import dev.payrelay.wallet.core.ChainId;
@@ -40,10 +42,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A buyer's visit in a real browser (Debian's headless Chromium): an invoice is created through the
- * API, its pay link (as the API answers it, under the node's public base URL) is opened, the items,
- * total and QR codes are there, the deposit address is paid on the dev chain, and the page turns to
- * "Paid" by itself (Server-Sent Events from the chain watcher's update, no reload). Screenshots of
- * both states go to {@code target/screenshots/}.
+ * API with {@code "send": true}, GreenMail receives the invoice email, the pay link is taken out of
+ * the email's HTML (and matches the API's) and opened, the items, total and QR codes are there, the
+ * deposit address is paid on the dev chain, and the page turns to "Paid" by itself (Server-Sent
+ * Events from the chain watcher's update, no reload). Screenshots of both states go to {@code
+ * target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,6 +63,9 @@ class CheckoutBrowserTest {
   static final Dimension PHONE = new Dimension(390, 1800);
   static final Dimension DESKTOP = new Dimension(1200, 2400);
 
+  static final TestMailServer smtp = TestMailServer.onFreePort().start();
+  static final String BUYER_EMAIL = "buyer@example.org";
+
   static Browser browser;
   static InjectedWallet wallet;
 
@@ -69,6 +75,10 @@ class CheckoutBrowserTest {
     registry.add("server.port", () -> PORT);
     registry.add("payrelay.node.public-base-url", () -> BASE);
     registry.add("payrelay.checkout.proof-attempts", () -> 3);
+    registry.add("payrelay.mail.host", () -> TestMailServer.HOST);
+    registry.add("payrelay.mail.port", smtp::port);
+    registry.add("payrelay.mail.starttls", () -> "disabled");
+    registry.add("payrelay.outbox.poll-interval", () -> "100ms");
   }
 
   @BeforeAll
@@ -82,6 +92,7 @@ class CheckoutBrowserTest {
     if (browser != null) {
       browser.close();
     }
+    smtp.stop();
   }
 
   @BeforeEach
@@ -90,17 +101,25 @@ class CheckoutBrowserTest {
   }
 
   @Test
-  void aBuyerOpensThePayLinkPaysOnChainAndSeesPaidWithoutAReload() throws Exception {
-    Map<String, Object> created =
-        CheckoutNode.create(
-            api(),
-            invoice(
-                "ETH",
-                List.of("deposit_address", "reference"),
-                line("Espresso beans 1 kg", "2", "0.0125")));
+  void aBuyerOpensThePayLinkFromTheEmailPaysOnChainAndSeesPaidWithoutAReload() throws Exception {
+    Map<String, Object> body =
+        invoice(
+            "ETH",
+            List.of("deposit_address", "reference"),
+            line("Espresso beans 1 kg", "2", "0.0125"));
+    body.put("buyer", Map.of("name", "Ada", "email", BUYER_EMAIL));
+    body.put("send", true);
+    Map<String, Object> created = CheckoutNode.create(api(), body);
     @SuppressWarnings("unchecked")
-    String payLink = (String) ((Map<String, Object>) created.get("payLink")).get("url");
-    assertThat(payLink).startsWith(BASE + "/pay/");
+    String apiLink = (String) ((Map<String, Object>) created.get("payLink")).get("url");
+
+    ReceivedEmail email =
+        smtp.awaitEmails(1, Duration.ofSeconds(60)).stream()
+            .filter(e -> e.to().equals(BUYER_EMAIL))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no invoice email to " + BUYER_EMAIL));
+    String payLink = email.payLinkFromHtml().toString();
+    assertThat(payLink).startsWith(BASE + "/pay/").isEqualTo(apiLink);
 
     browser.driver().get(payLink);
 
