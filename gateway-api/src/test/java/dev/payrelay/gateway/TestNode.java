@@ -30,6 +30,12 @@ public final class TestNode {
     p.put("spring.flyway.password", db.password());
     p.put("payrelay.dev-chain.enabled", "false");
     p.put("payrelay.bootstrap-api-key", ADMIN_KEY);
+    // Each test node keeps its state (the node key) in a folder of its own under target/.
+    p.put(
+        "payrelay.data-dir",
+        java.nio.file.Path.of(
+                System.getProperty("java.io.tmpdir"), "node-" + java.util.UUID.randomUUID())
+            .toString());
     return p;
   }
 

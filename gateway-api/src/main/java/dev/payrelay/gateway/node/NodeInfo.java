@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param initializedAt when this node's database was first used; survives restarts
  * @param startedAt when this process started
+ * @param peerId the node's libp2p peer id ({@code 12D3KooW…}), from the key in its data directory
  */
 record NodeInfo(
     String name,
@@ -18,6 +19,7 @@ record NodeInfo(
     URI publicBaseUrl,
     Instant initializedAt,
     Instant startedAt,
+    String peerId,
     List<Chain> chains) {
 
   /** A served chain, without its RPC URL (which may carry a provider's API key). */

@@ -2,6 +2,7 @@ package dev.payrelay.gateway.node;
 
 import dev.payrelay.gateway.chain.Chains;
 import dev.payrelay.gateway.config.PayRelayProperties;
+import dev.payrelay.settlement.identity.NodeIdentity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ class NodeService implements ApplicationRunner {
   private final PayRelayProperties properties;
   private final Chains chains;
   private final NodeSettingsRepository settings;
+  private final NodeIdentity identity;
   private final String version;
   private final Instant startedAt;
   private volatile Instant initializedAt;
@@ -30,9 +32,11 @@ class NodeService implements ApplicationRunner {
       PayRelayProperties properties,
       Chains chains,
       NodeSettingsRepository settings,
+      NodeIdentity identity,
       ObjectProvider<BuildProperties> build,
       Clock clock) {
     this.properties = properties;
+    this.identity = identity;
     this.chains = chains;
     this.settings = settings;
     BuildProperties info = build.getIfAvailable();
@@ -57,6 +61,7 @@ class NodeService implements ApplicationRunner {
                 properties.node().publicBaseUrl(),
                 at,
                 startedAt,
+                identity.peerId().toBase58(),
                 chains.all().stream().map(NodeInfo.Chain::of).toList()));
   }
 }

@@ -2,6 +2,7 @@ package dev.payrelay.gateway.node;
 
 import dev.payrelay.gateway.chain.Chains;
 import dev.payrelay.gateway.config.PayRelayProperties;
+import dev.payrelay.settlement.identity.NodeIdentity;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,14 @@ class StartupSummary {
   private final PayRelayProperties properties;
   private final Chains chains;
   private final Environment environment;
+  private final NodeIdentity identity;
 
-  StartupSummary(PayRelayProperties properties, Chains chains, Environment environment) {
+  StartupSummary(
+      PayRelayProperties properties,
+      Chains chains,
+      Environment environment,
+      NodeIdentity identity) {
+    this.identity = identity;
     this.properties = properties;
     this.chains = chains;
     this.environment = environment;
@@ -40,9 +47,11 @@ class StartupSummary {
                 .map(c -> c.name() + " (chain id " + c.id() + ")")
                 .collect(Collectors.joining(", "));
     log.info(
-        "PayRelay node '{}' ready: http://localhost:{} | database {} | data dir {} | chains: {}",
+        "PayRelay node '{}' ready: http://localhost:{} | peer id {} | database {} | data dir {}"
+            + " | chains: {}",
         properties.node().name(),
         port,
+        identity.peerId().toBase58(),
         environment.getProperty("payrelay.database.display", "(configured by spring.r2dbc.url)"),
         properties.dataDir().toAbsolutePath().normalize(),
         chainList);

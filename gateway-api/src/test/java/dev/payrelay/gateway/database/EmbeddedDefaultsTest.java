@@ -55,6 +55,13 @@ class EmbeddedDefaultsTest {
           .as("the first start recorded in the database survives the restart")
           .isEqualTo(first.get("initializedAt"));
       assertThat(second.get("startedAt")).isNotEqualTo(first.get("startedAt"));
+      assertThat(second.get("peerId"))
+          .as("the node key in the data directory keeps the peer id across restarts")
+          .isEqualTo(first.get("peerId"));
+      assertThat(Files.getPosixFilePermissions(dataDir.resolve("node.key")))
+          .containsExactlyInAnyOrder(
+              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
       assertThat(second.get("chains").toString())
           .as("the dev chain's state, with its payment proxy, survives the restart")
           .isEqualTo(first.get("chains").toString());

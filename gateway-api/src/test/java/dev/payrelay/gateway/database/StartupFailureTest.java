@@ -91,6 +91,18 @@ class StartupFailureTest {
     assertThat(output).contains("payrelay.mail.from", "must be a plain email address");
   }
 
+  @Test
+  void aNodeKeyOthersMayReadIsRefusedWithTheFileAndTheFixNamed(CapturedOutput output)
+      throws Exception {
+    java.nio.file.Path key = dataDir.resolve("node.key");
+    java.nio.file.Files.write(key, new byte[] {8, 1, 18, 64});
+    java.nio.file.Files.setPosixFilePermissions(
+        key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertStartupFails();
+    assertThat(output).contains(key.toString(), "chmod 600");
+    assertNoStackTrace(output);
+  }
+
   private void assertStartupFails(String... args) {
     String[] all = new String[args.length + 3];
     all[0] = "--server.port=0";

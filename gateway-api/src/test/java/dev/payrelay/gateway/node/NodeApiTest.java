@@ -101,7 +101,9 @@ class NodeApiTest {
         .jsonPath("$.chains[0].tokens[0].address")
         .isEqualTo("0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48")
         .jsonPath("$.initializedAt")
-        .isNotEmpty();
+        .isNotEmpty()
+        .jsonPath("$.peerId")
+        .value(id -> assertThat((String) id).startsWith("12D3KooW"));
   }
 
   @Test
