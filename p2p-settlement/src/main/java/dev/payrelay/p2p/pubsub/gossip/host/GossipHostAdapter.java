@@ -170,7 +170,7 @@ public final class GossipHostAdapter implements AutoCloseable {
             outboundGone(peer, sink, "closed");
           }
         });
-    routerExecutor.execute(() -> router.addPeer(peer, protocol, sink::send, direction));
+    execute(() -> router.addPeer(peer, protocol, sink::send, direction));
   }
 
   private void outboundGone(PeerId peer, Object sink, String why) {

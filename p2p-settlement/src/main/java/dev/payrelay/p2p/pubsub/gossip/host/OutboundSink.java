@@ -39,15 +39,6 @@ final class OutboundSink {
     if (dead.get()) {
       return;
     }
-    System.err.println(
-        "DEBUG send "
-            + frame.length
-            + " to "
-            + stream
-            + " queued "
-            + queuedBytes.get()
-            + " writable "
-            + stream.isWritable());
     if (queuedBytes.addAndGet(frame.length) > maxQueuedBytes) {
       kill();
       return;

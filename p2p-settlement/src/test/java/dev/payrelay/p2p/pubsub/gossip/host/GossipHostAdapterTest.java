@@ -178,12 +178,6 @@ class GossipHostAdapterTest {
         await(b.gossip.publish(TOPIC, data).toCompletableFuture());
         published += data.length;
       }
-      System.err.println(
-          "DEBUG unsent="
-              + b.gossip.adapter().unsentBytes(sluggard.peerId())
-              + " published="
-              + published);
-
       eventually(
           "b resets the stream of the peer that stopped reading",
           () -> fromB.get() != null && !fromB.get().isOpen());
