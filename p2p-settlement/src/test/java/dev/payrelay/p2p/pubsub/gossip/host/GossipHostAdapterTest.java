@@ -36,6 +36,9 @@ class GossipHostAdapterTest {
   private static final Topic TOPIC = Topic.of("payrelay/test/settlement");
   private static final int MESSAGE_BYTES = 100_000;
 
+  /** More than the router's 1,024 validations in flight, in as few RPCs as the sender packs. */
+  private static final int BURST_MESSAGES = 5_000;
+
   @Test
   void twoHostsExchangeMessagesBothWays() {
     try (GossipTestNode a = new GossipTestNode();
@@ -54,6 +57,25 @@ class GossipHostAdapterTest {
       assertThat(a.texts()).containsExactly("from b");
       assertThat(b.texts()).containsExactly("from a");
       assertThat(b.received.peek().from()).isEqualTo(a.peerId());
+    }
+  }
+
+  @Test
+  void aBurstLargerThanTheValidationBoundArrivesWhole() {
+    try (GossipTestNode a = new GossipTestNode();
+        GossipTestNode b = new GossipTestNode()) {
+      a.join(TOPIC);
+      b.join(TOPIC);
+      a.dial(b);
+      awaitTopicPeer(a, b);
+      List<java.util.concurrent.CompletableFuture<?>> published = new java.util.ArrayList<>();
+      for (int i = 0; i < BURST_MESSAGES; i++) {
+        byte[] data = ("burst-" + i).getBytes(StandardCharsets.UTF_8);
+        published.add(a.gossip.publish(TOPIC, data).toCompletableFuture());
+      }
+      published.forEach(f -> await(f.thenApply(x -> x)));
+      eventually("b got the whole burst", () -> b.received.size() >= BURST_MESSAGES);
+      assertThat(b.texts()).hasSize(BURST_MESSAGES).doesNotHaveDuplicates();
     }
   }
 
