@@ -4,6 +4,7 @@
 //   publish {topic, prefix, count}          publishes `${prefix}-${i}` for i < count, in order
 //   received {topic}                        every message so far: {data, from, type}
 //   subscribers {topic}                     peers known to be on the topic; mesh: our mesh peers
+//   awaitCount {topic, count, timeoutMs}    resolves once `count` messages arrived in all
 import { createHash } from 'node:crypto'
 
 const { gossipsub, StrictSign } = await import('@libp2p/gossipsub')
@@ -48,6 +49,15 @@ export function register (commands, node, emit) {
     return { published: count, recipients }
   }
   commands.received = async ({ topic }) => ({ messages: received.get(topic) ?? [] })
+  commands.awaitCount = async ({ topic, count, timeoutMs }) => {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const arrived = (received.get(topic) ?? []).length
+      if (arrived >= count) return { count: arrived }
+      if (Date.now() > deadline) throw new Error(`${arrived} of ${count} messages within ${timeoutMs} ms`)
+      await new Promise((resolve) => setTimeout(resolve, 2))
+    }
+  }
   commands.subscribers = async ({ topic }) => ({
     subscribers: pubsub.getSubscribers(topic).map(String),
     mesh: pubsub.getMeshPeers(topic).map(String)
