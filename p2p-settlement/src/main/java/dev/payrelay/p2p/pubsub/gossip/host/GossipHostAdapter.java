@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +32,24 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Back-pressure: frames the peer's stream does not take yet wait in an {@link OutboundSink};
  * past {@link #MAX_UNSENT_BYTES_PER_PEER} the stream is reset and the peer removed, as if
- * disconnected. Host callbacks run on Netty event loops; nothing here blocks.
+ * disconnected. Inbound, a stream with more than {@link #MAX_QUEUED_RPCS_PER_STREAM} RPCs waiting
+ * for the router is not read until they drain to {@link #RESUME_QUEUED_RPCS}, so yamux flow control
+ * holds a fast sender back. Host callbacks run on Netty event loops; nothing here blocks.
  */
 public final class GossipHostAdapter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GossipHostAdapter.class);
 
   /** Unsent RPC bytes we hold for one slow peer before cutting it off: 4 MiB. */
   public static final long MAX_UNSENT_BYTES_PER_PEER = 4L << 20;
+
+  /**
+   * RPCs of one inbound stream queued for the router beyond which we stop reading it: the yamux
+   * window then holds the peer back, instead of the router's queue growing without bound.
+   */
+  static final int MAX_QUEUED_RPCS_PER_STREAM = 64;
+
+  /** Queued RPCs of a paused stream at or below which it is read again. */
+  static final int RESUME_QUEUED_RPCS = 16;
 
   private static final String MESHSUB_PREFIX = "/meshsub/";
 
@@ -187,6 +199,8 @@ public final class GossipHostAdapter implements AutoCloseable {
       previous.reset();
     }
     RpcFrameDecoder decoder = new RpcFrameDecoder(router.params().maxRpcBytes());
+    AtomicInteger queued = new AtomicInteger();
+    Runnable resume = () -> stream.connection().executor().execute(() -> stream.setAutoRead(true));
     stream.setListener(
         new StreamListener() {
           @Override
@@ -200,7 +214,17 @@ public final class GossipHostAdapter implements AutoCloseable {
               return;
             }
             for (byte[] body : bodies) {
-              execute(() -> router.onRpcBytes(peer, body));
+              queued.incrementAndGet();
+              execute(
+                  () -> {
+                    router.onRpcBytes(peer, body);
+                    if (queued.decrementAndGet() == RESUME_QUEUED_RPCS) {
+                      resume.run();
+                    }
+                  });
+            }
+            if (queued.get() > MAX_QUEUED_RPCS_PER_STREAM) {
+              stream.setAutoRead(false);
             }
           }
 

@@ -39,6 +39,11 @@ class GossipHostAdapterTest {
   /** More than the router's 1,024 validations in flight, in as few RPCs as the sender packs. */
   private static final int BURST_MESSAGES = 5_000;
 
+  /** 300 messages of 10 kB: well past one 256 KiB yamux window, below the 4 MiB cut-off. */
+  private static final int FLOOD_MESSAGES = 300;
+
+  private static final int FLOOD_MESSAGE_BYTES = 10_000;
+
   @Test
   void twoHostsExchangeMessagesBothWays() {
     try (GossipTestNode a = new GossipTestNode();
@@ -76,6 +81,45 @@ class GossipHostAdapterTest {
       published.forEach(f -> await(f.thenApply(x -> x)));
       eventually("b got the whole burst", () -> b.received.size() >= BURST_MESSAGES);
       assertThat(b.texts()).hasSize(BURST_MESSAGES).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  void aBusyRouterStopsReadingSoTheSenderWaitsInsteadOfTheQueueGrowing() throws Exception {
+    try (GossipTestNode a = new GossipTestNode();
+        GossipTestNode b = new GossipTestNode()) {
+      CountDownLatch release = new CountDownLatch(1);
+      List<String> atB = new java.util.concurrent.CopyOnWriteArrayList<>();
+      a.join(TOPIC);
+      await(
+          b.gossip
+              .subscribe(
+                  TOPIC,
+                  dev.payrelay.p2p.pubsub.MessageValidator.ACCEPT_ALL,
+                  (id, message) -> {
+                    atB.add(new String(message.data(), 0, 8, StandardCharsets.UTF_8));
+                    try {
+                      release.await(); // fault injection: b's router thread is stuck
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  })
+              .toCompletableFuture());
+      a.dial(b);
+      awaitTopicPeer(a, b);
+
+      for (int i = 0; i < FLOOD_MESSAGES; i++) {
+        byte[] data = new byte[FLOOD_MESSAGE_BYTES];
+        byte[] label = String.format("m%07d", i).getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(label, 0, data, 0, label.length);
+        await(a.gossip.publish(TOPIC, data).toCompletableFuture());
+      }
+      eventually(
+          "a's frames back up because b stopped reading",
+          () -> a.gossip.adapter().unsentBytes(b.peerId()) > 0);
+      release.countDown();
+      eventually("b got the whole flood", () -> atB.size() >= FLOOD_MESSAGES);
+      assertThat(atB).hasSize(FLOOD_MESSAGES).doesNotHaveDuplicates();
     }
   }
 
