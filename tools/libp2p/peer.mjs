@@ -47,12 +47,22 @@ function emit (object) {
   process.stdout.write(JSON.stringify(object) + '\n')
 }
 
+// Extensions load before the node starts: one exporting `services()` adds libp2p services
+// (gossipsub must be built with the node), and `register` then adds its commands.
+const extensions = []
+for (const arg of process.argv.slice(2)) {
+  if (arg.startsWith('--with=')) {
+    extensions.push(await import(`./commands/${arg.slice('--with='.length)}.mjs`))
+  }
+}
+const extraServices = Object.assign({}, ...extensions.map((e) => e.services?.() ?? {}))
+
 const node = await createLibp2p({
   addresses: { listen: ['/ip4/127.0.0.1/tcp/0'] },
   transports: [tcp()],
   connectionEncrypters: [noise()],
   streamMuxers: [yamux()],
-  services: { identify: identify(), identifyPush: identifyPush(), ping: ping() }
+  services: { identify: identify(), identifyPush: identifyPush(), ping: ping(), ...extraServices }
 })
 
 const streamLimits = { maxInboundStreams: STREAM_LIMIT, maxOutboundStreams: STREAM_LIMIT }
@@ -191,11 +201,8 @@ export const commands = {
   }
 }
 
-for (const arg of process.argv.slice(2)) {
-  if (arg.startsWith('--with=')) {
-    const extension = await import(`./commands/${arg.slice('--with='.length)}.mjs`)
-    await extension.register(commands, node, emit)
-  }
+for (const extension of extensions) {
+  await extension.register(commands, node, emit)
 }
 
 emit({ event: 'listening', peerId: node.peerId.toString(), addrs: node.getMultiaddrs().map(String) })

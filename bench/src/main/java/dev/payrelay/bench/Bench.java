@@ -13,13 +13,17 @@ import java.util.Locale;
  * The argument names the suite: {@code wallet} runs both wallet benchmarks on one anvil; {@code
  * wallet.proofs} or {@code wallet.watcher} runs one; {@code invoices} runs the invoice creation
  * benchmark against a node it starts; {@code p2p} the libp2p bulk transfer benchmark against plain
- * TCP and js-libp2p; {@code all} runs them all. Exits 0 when every benchmark ran and checked its
- * results, 1 otherwise; anvil, and the node with its PostgreSQL and anvil, are stopped either way.
+ * TCP and js-libp2p; {@code gossip} gossipsub messages per second, PayRelay against js-libp2p;
+ * {@code all} runs them all. Exits 0 when every benchmark ran and checked its results, 1 otherwise;
+ * anvil, and the node with its PostgreSQL and anvil, are stopped either way.
  */
 public final class Bench {
 
   /** Default size of one p2p bulk transfer ({@code -Dbench.p2p.mib}), in MiB. */
   static final long P2P_TRANSFER_MIB = 128;
+
+  /** Default messages per gossip round ({@code -Dbench.gossip.messages}). */
+  static final int GOSSIP_MESSAGES = 5_000;
 
   private Bench() {}
 
@@ -30,16 +34,17 @@ public final class Bench {
     boolean watcher = all || suite.equals("wallet") || suite.equals("wallet.watcher");
     boolean invoices = all || suite.equals("invoices");
     boolean p2p = all || suite.equals("p2p");
-    if (!proofs && !watcher && !invoices && !p2p) {
+    boolean gossip = all || suite.equals("gossip");
+    if (!proofs && !watcher && !invoices && !p2p && !gossip) {
       System.err.println(
           "bench: unknown suite '"
               + suite
-              + "'; use all, wallet, wallet.proofs, wallet.watcher, invoices or p2p");
+              + "'; use all, wallet, wallet.proofs, wallet.watcher, invoices, p2p or gossip");
       System.exit(2);
     }
     int status = 0;
     try {
-      run(BenchSettings.fromSystemProperties(), proofs, watcher, invoices, p2p);
+      run(BenchSettings.fromSystemProperties(), proofs, watcher, invoices, p2p, gossip);
     } catch (Exception | Error e) {
       System.err.println("bench: failed: " + e);
       e.printStackTrace();
@@ -50,7 +55,12 @@ public final class Bench {
   }
 
   private static void run(
-      BenchSettings settings, boolean proofs, boolean watcher, boolean invoices, boolean p2p)
+      BenchSettings settings,
+      boolean proofs,
+      boolean watcher,
+      boolean invoices,
+      boolean p2p,
+      boolean gossip)
       throws Exception {
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     Report report = new Report(System.out);
@@ -83,6 +93,10 @@ public final class Bench {
     if (p2p) {
       long mib = Long.getLong("bench.p2p.mib", P2P_TRANSFER_MIB);
       report.p2pBulk(new P2pBulkBench(settings, mib << 20).run());
+    }
+    if (gossip) {
+      int messages = Integer.getInteger("bench.gossip.messages", GOSSIP_MESSAGES);
+      report.gossip(new GossipThroughputBench(settings, messages).run());
     }
     report.footer(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }

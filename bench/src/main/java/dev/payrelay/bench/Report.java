@@ -133,6 +133,20 @@ final class Report {
     line("  ratio PayRelay : js-libp2p                      %s", r.javaToJs().format("%.2f"));
   }
 
+  void gossip(GossipThroughputBench.Result r) {
+    line("");
+    line(
+        "Gossipsub over loopback, one publisher to one subscriber, %,d signed messages per round",
+        r.messagesPerRound());
+    line(
+        "  PayRelay to PayRelay                            %s messages/s",
+        r.javaPerSecond().format("%,.0f"));
+    line(
+        "  js-libp2p to js-libp2p                          %s messages/s (Node.js %s)",
+        r.jsPerSecond().format("%,.0f"), r.nodeVersion());
+    line("  ratio PayRelay : js-libp2p                      %s", r.javaToJs().format("%.2f"));
+  }
+
   private void line(String format, Object... args) {
     out.println(String.format(Locale.ROOT, format, args));
   }

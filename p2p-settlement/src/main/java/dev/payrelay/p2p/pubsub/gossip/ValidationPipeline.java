@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -109,6 +110,22 @@ final class ValidationPipeline {
       log.warn("validator of {} threw; ignoring message {}", topic, id, e);
       inFlight.remove(entry);
       entry.status = SeenCache.Status.IGNORED;
+      return;
+    }
+    CompletableFuture<ValidationResult> answered = verdict.toCompletableFuture();
+    if (answered.isDone()) {
+      // A synchronous validator: finish now, so that a burst of messages in one RPC does not fill
+      // the in-flight bound with validations that are already decided.
+      ValidationResult outcome =
+          answered.isCompletedExceptionally() ? ValidationResult.IGNORE : answered.join();
+      complete(
+          source,
+          id,
+          topic,
+          message,
+          pub,
+          entry,
+          outcome == null ? ValidationResult.IGNORE : outcome);
       return;
     }
     verdict.whenComplete(

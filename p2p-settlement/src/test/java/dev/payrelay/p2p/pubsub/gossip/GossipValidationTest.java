@@ -58,7 +58,11 @@ class GossipValidationTest {
   @Test
   void deliversDuplicatesOnceAndDoesNotSendThemBack() {
     RouterUnderTest r = new RouterUnderTest();
-    r.subscribe();
+    // A validator that answers on a later turn, so that duplicates arrive during validation.
+    r.subscribe(
+        (source, message) ->
+            CompletableFuture.supplyAsync(
+                () -> ValidationResult.ACCEPT, task -> r.time.schedule(0, task)));
     RawPeer a = r.peerOnTopic();
     RawPeer b = r.peerOnTopic();
     RawPeer c = r.peerOnTopic();
