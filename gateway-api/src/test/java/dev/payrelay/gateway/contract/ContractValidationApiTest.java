@@ -56,8 +56,8 @@ class ContractValidationApiTest {
     Files.writeString(
         drifted,
         contract.replace(
-            "required: [name, version, publicBaseUrl, initializedAt, startedAt, chains]",
-            "required: [name, version, publicBaseUrl, initializedAt, startedAt, chains, region]"));
+            "required: [name, version, publicBaseUrl, initializedAt, startedAt, peerId, chains]",
+            "required: [name, version, publicBaseUrl, initializedAt, startedAt, peerId, chains, region]"));
     WebTestClient strict =
         http.mutate()
             .filter(ContractValidation.filter(new ContractValidator(OpenApiContract.of(drifted))))

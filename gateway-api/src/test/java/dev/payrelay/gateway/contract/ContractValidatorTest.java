@@ -14,6 +14,7 @@ class ContractValidatorTest {
       """
       {"name":"Acme","version":"0.1.0","publicBaseUrl":"http://localhost:8080",
        "initializedAt":"2026-01-01T00:00:00Z","startedAt":"2026-01-02T00:00:00Z",
+       "peerId":"12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA",
        "chains":[{"name":"devchain","chainId":1337,"confirmations":3,"nativeSymbol":"ETH",
                   "tokens":[],"paymentProxies":[]}]}
       """;
