@@ -58,6 +58,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void theGatewaysTestsDoNotUseWeb3jEither() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.web3j..")
+        .because("tests reach Ethereum through wallet (and its test-jar) as the node does")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(location -> !location.matches(TEST_JAR))
+                .importPackages("dev.payrelay.gateway"));
+  }
+
+  @Test
   void theLibp2pStackKnowsNothingAboveIt() {
     noClasses()
         .that()

@@ -1,6 +1,7 @@
 package dev.payrelay.gateway.checkout;
 
 import dev.payrelay.invoicing.domain.PaymentOption;
+import dev.payrelay.wallet.contract.Erc20Calls;
 import dev.payrelay.wallet.contract.FeeProxyContract;
 import dev.payrelay.wallet.core.Address;
 import dev.payrelay.wallet.core.Asset;
@@ -27,12 +28,6 @@ import java.util.stream.Collectors;
  */
 final class WalletCalls {
 
-  /** {@code bytes4(keccak256("approve(address,uint256)"))}. */
-  static final String APPROVE_SELECTOR = "0x095ea7b3";
-
-  /** {@code bytes4(keccak256("transfer(address,uint256)"))}. */
-  static final String TRANSFER_SELECTOR = "0xa9059cbb";
-
   /** One transaction: {@code value} in wei, both hex quantities as EIP-1193 wallets expect. */
   record Call(String step, String to, String value, String data) {}
 
@@ -48,7 +43,7 @@ final class WalletCalls {
                 "Approve " + token.symbol(),
                 token.contract().toLowerHex(),
                 "0x0",
-                APPROVE_SELECTOR + word(r.proxy()) + word(amount.baseUnits())),
+                Erc20Calls.approve(r.proxy(), amount.baseUnits())),
             new Call(
                 "Pay",
                 r.proxy().toLowerHex(),
@@ -76,7 +71,7 @@ final class WalletCalls {
               "Pay",
               token.contract().toLowerHex(),
               "0x0",
-              TRANSFER_SELECTOR + word(d.address()) + word(amount.baseUnits())));
+              Erc20Calls.transfer(d.address(), amount.baseUnits())));
     }
     return List.of(new Call("Pay", d.address().toLowerHex(), quantity(amount.baseUnits()), "0x"));
   }
@@ -96,15 +91,6 @@ final class WalletCalls {
                     + c.data()
                     + "\"}")
         .collect(Collectors.joining(",", "[", "]"));
-  }
-
-  private static String word(Address address) {
-    return "0".repeat(24) + address.toLowerHex().substring(2);
-  }
-
-  private static String word(BigInteger value) {
-    String hex = value.toString(16);
-    return "0".repeat(64 - hex.length()) + hex;
   }
 
   private static String quantity(BigInteger value) {

@@ -7,9 +7,7 @@ import static dev.payrelay.gateway.checkout.CheckoutNode.payPath;
 import static dev.payrelay.gateway.invoices.Bodies.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.payrelay.wallet.contract.Eip1559Sender;
 import dev.payrelay.wallet.core.Address;
-import dev.payrelay.wallet.core.ChainId;
 import dev.payrelay.wallet.testing.DevAccount;
 import dev.payrelay.wallet.testing.DevChain;
 import java.math.BigInteger;
@@ -107,11 +105,12 @@ class CheckoutProofTest extends CheckoutApiNode {
   private static String payDeposit(Map<String, Object> invoice) {
     Map<String, Object> option = ((List<Map<String, Object>>) invoice.get("paymentOptions")).get(0);
     String units = (String) ((Map<String, Object>) option.get("amount")).get("baseUnits");
-    DevChain chain = DevChain.shared();
-    return new Eip1559Sender(
-            chain.web3j(), DevAccount.derive(7).credentials(), ChainId.of(chain.chainId()))
-        .send(Address.parse((String) option.get("address")), new BigInteger(units), "0x")
-        .getTransactionHash();
+    return DevChain.shared()
+        .pay(
+            DevAccount.derive(7),
+            Address.parse((String) option.get("address")),
+            new BigInteger(units),
+            "0x");
   }
 
   private Map<String, Object> proofJson(String path, String txHash, int status) {

@@ -3,6 +3,7 @@ package dev.payrelay.gateway.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.payrelay.invoicing.domain.PaymentOption;
+import dev.payrelay.wallet.contract.Erc20Calls;
 import dev.payrelay.wallet.contract.FeeProxyContract;
 import dev.payrelay.wallet.core.Address;
 import dev.payrelay.wallet.core.Asset;
@@ -11,7 +12,6 @@ import dev.payrelay.wallet.core.TokenAmount;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.web3j.crypto.Hash;
 
 /** The transactions the wallet button asks for, per payment method and currency. */
 class WalletCallsTest {
@@ -24,11 +24,9 @@ class WalletCallsTest {
   static final String REFERENCE = "0x0123456789abcdef0123456789abcdef";
 
   @Test
-  void theErc20SelectorsAreTheKeccakOfTheirSignatures() {
-    assertThat(WalletCalls.APPROVE_SELECTOR)
-        .isEqualTo(Hash.sha3String("approve(address,uint256)").substring(0, 10));
-    assertThat(WalletCalls.TRANSFER_SELECTOR)
-        .isEqualTo(Hash.sha3String("transfer(address,uint256)").substring(0, 10));
+  void theErc20SelectorsAreTheWellKnownOnes() {
+    assertThat(Erc20Calls.selector(Erc20Calls.APPROVE_SIGNATURE)).isEqualTo("0x095ea7b3");
+    assertThat(Erc20Calls.selector(Erc20Calls.TRANSFER_SIGNATURE)).isEqualTo("0xa9059cbb");
   }
 
   @Test
@@ -50,7 +48,7 @@ class WalletCallsTest {
     assertThat(calls.get(1).to()).isEqualTo(PROXY.toLowerHex());
     assertThat(calls.get(1).value()).isEqualTo("0x0");
     assertThat(calls.get(1).data())
-        .startsWith(Hash.sha3String(FeeProxyContract.ERC20_FUNCTION_SIGNATURE).substring(0, 10));
+        .startsWith(Erc20Calls.selector(FeeProxyContract.ERC20_FUNCTION_SIGNATURE));
   }
 
   @Test
@@ -68,8 +66,7 @@ class WalletCallsTest {
               assertThat(c.to()).isEqualTo(PROXY.toLowerHex());
               assertThat(c.value()).isEqualTo("0x58d15e17628000");
               assertThat(c.data())
-                  .startsWith(
-                      Hash.sha3String(FeeProxyContract.ETHER_FUNCTION_SIGNATURE).substring(0, 10))
+                  .startsWith(Erc20Calls.selector(FeeProxyContract.ETHER_FUNCTION_SIGNATURE))
                   .contains(REFERENCE.substring(2));
             });
   }

@@ -3,9 +3,7 @@ package dev.payrelay.gateway.invoices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.payrelay.invoicing.testing.ReceivedEmail;
-import dev.payrelay.wallet.contract.Eip1559Sender;
 import dev.payrelay.wallet.core.Address;
-import dev.payrelay.wallet.core.ChainId;
 import dev.payrelay.wallet.testing.DevAccount;
 import dev.payrelay.wallet.testing.DevChain;
 import java.math.BigInteger;
@@ -38,13 +36,11 @@ class ReceiptEmailTest extends EmailNode {
     DevChain anvil = DevChain.shared();
     Map<String, Object> amount = Bodies.at(option, "amount");
     String tx =
-        new Eip1559Sender(
-                anvil.web3j(), DevAccount.derive(7).credentials(), ChainId.of(anvil.chainId()))
-            .send(
-                Address.parse((String) option.get("address")),
-                new BigInteger((String) amount.get("baseUnits")),
-                "0x")
-            .getTransactionHash();
+        anvil.pay(
+            DevAccount.derive(7),
+            Address.parse((String) option.get("address")),
+            new BigInteger((String) amount.get("baseUnits")),
+            "0x");
     awaitPaid(id, anvil);
 
     Map<String, Object> done =

@@ -93,18 +93,18 @@ public final class FeeProxyContract {
   }
 
   @SuppressWarnings("rawtypes") // web3j's Function takes a List<Type>
-  private static String encode(String name, List<Type> arguments) {
+  static String encode(String name, List<Type> arguments) {
     return FunctionEncoder.encode(new Function(name, arguments, List.of()));
   }
 
-  private static org.web3j.abi.datatypes.Address abiAddress(Address address, String what) {
+  static org.web3j.abi.datatypes.Address abiAddress(Address address, String what) {
     if (address == null) {
       throw new InvalidValueException("the " + what + " is missing");
     }
     return new org.web3j.abi.datatypes.Address(address.toLowerHex());
   }
 
-  private static Uint256 uint256(BigInteger value, String what) {
+  static Uint256 uint256(BigInteger value, String what) {
     if (value == null || value.signum() < 0 || value.compareTo(TokenAmount.MAX_UINT256) > 0) {
       throw new InvalidValueException("the " + what + " must be a uint256, got " + value);
     }

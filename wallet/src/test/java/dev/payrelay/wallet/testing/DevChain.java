@@ -1,5 +1,8 @@
 package dev.payrelay.wallet.testing;
 
+import dev.payrelay.wallet.contract.Eip1559Sender;
+import dev.payrelay.wallet.core.Address;
+import dev.payrelay.wallet.core.ChainId;
 import dev.payrelay.wallet.devchain.Anvil;
 import dev.payrelay.wallet.devchain.AnvilBinary;
 import dev.payrelay.wallet.devchain.AnvilOptions;
@@ -84,6 +87,16 @@ public final class DevChain {
   /** A web3j client of this chain; do not shut it down. */
   public Web3j web3j() {
     return web3j;
+  }
+
+  /**
+   * Sends {@code wei} (and {@code data}) from {@code from} to {@code to} and answers the mined
+   * transaction's hash, for tests outside wallet that pay on the dev chain without touching web3j.
+   */
+  public String pay(DevAccount from, Address to, BigInteger wei, String data) {
+    return new Eip1559Sender(web3j, from.credentials(), ChainId.of(chainId()))
+        .send(to, wei, data)
+        .getTransactionHash();
   }
 
   /** Mines {@code blocks} empty blocks at once ({@code anvil_mine}). */
