@@ -80,21 +80,30 @@ final class ProofHandler {
         .flatMap(outcome -> consequences(proof, source, outcome).thenReturn(outcome));
   }
 
+  /** How many proofs are held now. */
+  int heldCount() {
+    synchronized (held) {
+      return held.size();
+    }
+  }
+
   /**
    * Checks every held proof again.
    *
    * @return how many are no longer held (settled, relayed, or found false)
    */
   Mono<Integer> retryHeld() {
-    List<PaymentProofMessage> snapshot;
-    synchronized (held) {
-      snapshot = new ArrayList<>(held.values());
-    }
-    return Flux.fromIterable(snapshot)
+    return Flux.defer(() -> Flux.fromIterable(heldSnapshot()))
         .concatMap(proof -> handle(proof, Source.retry()))
         .filter(outcome -> !(outcome instanceof ProofOutcome.Held))
         .count()
         .map(Long::intValue);
+  }
+
+  private List<PaymentProofMessage> heldSnapshot() {
+    synchronized (held) {
+      return new ArrayList<>(held.values());
+    }
   }
 
   private Mono<ProofOutcome> decide(PaymentProofMessage proof, Source source) {

@@ -62,17 +62,26 @@ final class ReceiptHandler {
     return node.store().append(receipt).then(check(receipt));
   }
 
+  /** How many receipts are held now. */
+  int heldCount() {
+    synchronized (held) {
+      return held.size();
+    }
+  }
+
+  private List<SettlementReceipt> heldSnapshot() {
+    synchronized (held) {
+      return new ArrayList<>(held.values());
+    }
+  }
+
   /**
    * Checks the held receipts again.
    *
    * @return how many were attested (either verdict)
    */
   Mono<Integer> retryHeld() {
-    List<SettlementReceipt> snapshot;
-    synchronized (held) {
-      snapshot = new ArrayList<>(held.values());
-    }
-    return Flux.fromIterable(snapshot)
+    return Flux.defer(() -> Flux.fromIterable(heldSnapshot()))
         .concatMap(this::check)
         .filter(result -> result != ValidationResult.IGNORE)
         .count()

@@ -79,8 +79,20 @@ public final class SettlementEngine {
    * @return how many are no longer held (proofs settled, relayed or found false; receipts attested)
    */
   public Mono<Integer> retryHeld() {
-    return proofs.retryHeld().zipWith(receipts.retryHeld().defaultIfEmpty(0), Integer::sum);
+    // One after the other, each list read when its turn comes: a relayed proof may bring its
+    // receipt's attestation along, and the two passes must not race over the same transfer.
+    return proofs
+        .retryHeld()
+        .flatMap(settled -> receipts.retryHeld().map(attested -> settled + attested));
   }
+
+  /** What this node holds back now, waiting for confirmations or for its chain endpoint. */
+  public Held held() {
+    return new Held(proofs.heldCount(), receipts.heldCount());
+  }
+
+  /** Counts of held proofs and receipts (see {@link #retryHeld}). */
+  public record Held(int proofs, int receipts) {}
 
   /**
    * Catches up with {@code peer} after a (re)connection: fetches its pages since the last cursor

@@ -57,11 +57,14 @@ class HeldProofsOnDevChainTest {
     assertThat(careful.receipt(open.ref()).orElseThrow().acceptance())
         .isEqualTo(ReceiptView.Acceptance.UNVERIFIED);
     assertThat(careful.engine.retryHeld().block(TestNode.BOUND)).isZero();
+    // It held the gossiped proof too (pending under its policy), whichever came first.
+    assertThat(careful.engine.held()).isEqualTo(new SettlementEngine.Held(1, 1));
 
     chain.chain.mine(CONFIRMATIONS - 1);
 
-    // It held the gossiped proof too (pending under its policy): now relayed, a duplicate at home.
+    // Now the proof is relayed (a duplicate at home) and the receipt attested.
     assertThat(careful.engine.retryHeld().block(TestNode.BOUND)).isEqualTo(2);
+    assertThat(careful.engine.held()).isEqualTo(new SettlementEngine.Held(0, 0));
     assertThat(home.ledger.applications).hasValue(1);
     assertThat(careful.receipt(open.ref()).orElseThrow().acceptance())
         .isEqualTo(ReceiptView.Acceptance.VERIFIED_HERE);
