@@ -238,8 +238,9 @@ public final class GossipRouter {
   /**
    * Signs and publishes {@code data} on {@code topic}: with flood publishing to every topic peer at
    * or above the publish threshold, else to the mesh (or fanout if not joined). Our own messages
-   * are not delivered to our own handlers. Publishing a payload whose id is already in the seen
-   * cache sends nothing.
+   * are not delivered to our own handlers. Publishing a payload whose id was already accepted
+   * (published or forwarded) sends nothing; one seen but not accepted (still being validated, or
+   * ignored, e.g. a peer's copy of what the application is vouching for now) is published.
    *
    * @return the message id
    * @throws IllegalArgumentException if the data cannot fit in one RPC
@@ -256,7 +257,8 @@ public final class GossipRouter {
     byte[] seqno = ByteBuffer.allocate(StrictSign.SEQNO_BYTES).putLong(nextSeqno++).array();
     RpcMessage message = StrictSign.sign(identity, topic, data, seqno);
     MessageId id = idFunction.apply(new PubSubMessage(topic, s.self, seqno, data));
-    if (s.seen.contains(id)) {
+    SeenCache.Entry seen = s.seen.get(id);
+    if (seen != null && seen.status == SeenCache.Status.ACCEPTED) {
       return id;
     }
     s.seen.add(id, SeenCache.Status.ACCEPTED, s.now());
@@ -316,5 +318,19 @@ public final class GossipRouter {
   /** Whether {@code peer}'s RPCs are currently ignored. */
   public boolean isGraylisted(PeerId peer) {
     return s.score(peer) < s.params.score().graylistThreshold();
+  }
+
+  /**
+   * Adds {@code count} to {@code peer}'s behavioural penalty (P₇), for misbehaviour the application
+   * saw outside gossipsub's own validation (e.g. a bad answer on another protocol). Decays like
+   * every P₇ penalty; dropped for a peer neither connected nor retained.
+   *
+   * @throws IllegalArgumentException if {@code count} is not positive and finite
+   */
+  public void penalize(PeerId peer, double count) {
+    if (!(count > 0) || Double.isInfinite(count)) {
+      throw new IllegalArgumentException("a penalty is positive and finite, not " + count);
+    }
+    s.scoring.behaviourPenalty(peer, count);
   }
 }

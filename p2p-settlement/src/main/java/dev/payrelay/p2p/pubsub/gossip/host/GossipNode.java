@@ -99,6 +99,29 @@ public final class GossipNode implements PubSub, AutoCloseable {
     return CompletableFuture.supplyAsync(() -> router.score(peer), executor);
   }
 
+  /** Whether {@code peer}'s RPCs are ignored now (its score is below the graylist threshold). */
+  public CompletableFuture<Boolean> isGraylisted(PeerId peer) {
+    return CompletableFuture.supplyAsync(() -> router.isGraylisted(peer), executor);
+  }
+
+  /**
+   * Applies a behavioural penalty of {@code count} to {@code peer} ({@link GossipRouter#penalize}):
+   * for misbehaviour the application saw outside gossip validation. Safe from any thread; does
+   * nothing once closed.
+   *
+   * @throws IllegalArgumentException if {@code count} is not positive and finite
+   */
+  public void penalize(PeerId peer, double count) {
+    if (!(count > 0) || Double.isInfinite(count)) {
+      throw new IllegalArgumentException("a penalty is positive and finite, not " + count);
+    }
+    try {
+      executor.execute(() -> router.penalize(peer, count));
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // closed: nobody's score matters any more
+    }
+  }
+
   /** Our mesh peers on {@code topic}. */
   public CompletableFuture<Set<PeerId>> meshPeers(Topic topic) {
     return CompletableFuture.supplyAsync(() -> Set.copyOf(router.meshPeers(topic)), executor);
