@@ -13,6 +13,7 @@ public enum Scope {
   INVOICES_WRITE("invoices:write"),
   KEYS_MANAGE("keys:manage"),
   NODE_READ("node:read"),
+  NETWORK_MANAGE("network:manage"),
   WEBHOOKS_MANAGE("webhooks:manage");
 
   private static final String KNOWN =

@@ -3,7 +3,6 @@ package dev.payrelay.gateway.checkout;
 import dev.payrelay.gateway.checkout.ProofOutcome.Result;
 import dev.payrelay.gateway.error.ApiProblemException;
 import dev.payrelay.gateway.error.ProblemType;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.MediaType;
@@ -102,7 +101,7 @@ class ProofController {
 
   private Mono<ProofOutcome> run(
       ServerWebExchange exchange, String token, Checkout checkout, String txHash) {
-    Optional<Duration> wait = limiter.acquire(client(exchange));
+    Optional<Duration> wait = limiter.acquire(ProofRateLimiter.client(exchange));
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
@@ -138,14 +137,5 @@ class ProofController {
       default:
         return Mono.error(new ApiProblemException(ProblemType.PROOF_REJECTED, outcome.message()));
     }
-  }
-
-  /** The client's IP address (as forwarded headers made it, if the operator configured them). */
-  static String client(ServerWebExchange exchange) {
-    InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-    if (remote == null || remote.getAddress() == null) {
-      return "unknown";
-    }
-    return remote.getAddress().getHostAddress();
   }
 }

@@ -1,11 +1,13 @@
 package dev.payrelay.gateway.checkout;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * At most {@code attempts} proof submissions per client per fixed {@code window}: each submission
@@ -13,7 +15,7 @@ import java.util.Optional;
  * server.forward-headers-strategy} so that is the buyer's). Memory is bounded: past {@link
  * #MAX_CLIENTS} clients, finished windows are dropped, and if all are live a new client waits.
  */
-final class ProofRateLimiter {
+public final class ProofRateLimiter {
 
   /** Clients remembered at once. */
   static final int MAX_CLIENTS = 10_000;
@@ -25,7 +27,7 @@ final class ProofRateLimiter {
   private final Duration window;
   private final Map<String, Window> windows = new HashMap<>();
 
-  ProofRateLimiter(Clock clock, int attempts, Duration window) {
+  public ProofRateLimiter(Clock clock, int attempts, Duration window) {
     if (attempts < 1 || window.isZero() || window.isNegative()) {
       throw new IllegalArgumentException("attempts and window must be positive");
     }
@@ -35,7 +37,7 @@ final class ProofRateLimiter {
   }
 
   /** Empty if {@code client} may submit now (and counts it); else how long it must wait. */
-  synchronized Optional<Duration> acquire(String client) {
+  public synchronized Optional<Duration> acquire(String client) {
     Instant now = clock.instant();
     Window current = windows.get(client);
     if (current == null && windows.size() >= MAX_CLIENTS) {
@@ -53,5 +55,14 @@ final class ProofRateLimiter {
     }
     windows.put(client, new Window(current.start(), current.used() + 1));
     return Optional.empty();
+  }
+
+  /** The client's IP address (as forwarded headers made it, if the operator configured them). */
+  public static String client(ServerWebExchange exchange) {
+    InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+    if (remote == null || remote.getAddress() == null) {
+      return "unknown";
+    }
+    return remote.getAddress().getHostAddress();
   }
 }

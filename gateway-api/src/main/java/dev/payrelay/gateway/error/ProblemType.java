@@ -33,6 +33,7 @@ public enum ProblemType {
       "proof-rejected",
       "The transaction does not pay this invoice",
       HttpStatus.UNPROCESSABLE_CONTENT),
+  PEER_UNREACHABLE("peer-unreachable", "The peer could not be reached", HttpStatus.BAD_GATEWAY),
   RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
   UNAVAILABLE(
       "unavailable",

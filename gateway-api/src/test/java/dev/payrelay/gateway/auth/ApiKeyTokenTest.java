@@ -79,6 +79,6 @@ class ApiKeyTokenTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "unknown scope 'invoices:delete'; known scopes are invoices:read, invoices:write,"
-                + " keys:manage, node:read, webhooks:manage");
+                + " keys:manage, node:read, network:manage, webhooks:manage");
   }
 }

@@ -42,6 +42,14 @@ public final class InvoiceRepository {
         .one();
   }
 
+  /**
+   * This node's invoice with {@code id}, in whichever store; empty if there is none. For the
+   * settlement network, which names invoices by home node and id only.
+   */
+  public Mono<InvoiceRecord> findAnyStore(DatabaseClient db, UUID id) {
+    return db.sql(SELECT + " WHERE id = :id").bind("id", id).map(InvoiceRows::read).one();
+  }
+
   /** The store's invoice, locked until the transaction ends; empty if there is none. */
   public Mono<InvoiceRecord> lock(DatabaseClient db, UUID storeId, UUID id) {
     return db.sql(SELECT + " WHERE id = :id AND store_id = :store FOR UPDATE")

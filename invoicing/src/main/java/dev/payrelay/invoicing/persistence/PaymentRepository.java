@@ -5,6 +5,7 @@ import dev.payrelay.invoicing.domain.PaymentState;
 import dev.payrelay.wallet.core.Asset;
 import dev.payrelay.wallet.core.ChainId;
 import dev.payrelay.wallet.core.TxHash;
+import dev.payrelay.wallet.payment.PaymentRoute;
 import dev.payrelay.wallet.payment.Transfer;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -80,9 +81,9 @@ public final class PaymentRepository {
       Instant now) {
     return db.sql(
             "INSERT INTO invoice_payments (chain_id, tx_hash, log_index, invoice_id, amount, state,"
-                + " block_number, block_hash, confirmations, first_seen_at, updated_at)"
+                + " block_number, block_hash, confirmations, first_seen_at, updated_at, method)"
                 + " VALUES (:chain, :tx, :log, :invoice, :amount, :state, :number, :hash,"
-                + " :confirmations, :now, :now)"
+                + " :confirmations, :now, :now, :method)"
                 + " ON CONFLICT (chain_id, tx_hash, log_index) DO NOTHING")
         .bind("chain", transfer.chain().value())
         .bind("tx", transfer.tx().toString())
@@ -94,8 +95,14 @@ public final class PaymentRepository {
         .bind("hash", transfer.blockHash())
         .bind("confirmations", confirmations)
         .bind("now", now)
+        .bind("method", method(transfer.route()))
         .then()
         .then(owner(db, transfer.key()));
+  }
+
+  /** The {@code method} column's word for how {@code route} reaches the invoice. */
+  public static String method(PaymentRoute route) {
+    return route instanceof PaymentRoute.ByReference ? "reference" : "deposit";
   }
 
   private Mono<UUID> owner(DatabaseClient db, Transfer.Key key) {
