@@ -2,6 +2,8 @@ package dev.payrelay.settlement;
 
 import dev.payrelay.settlement.message.PaymentProofMessage;
 import dev.payrelay.settlement.message.ProofKey;
+import dev.payrelay.settlement.message.SettlementMessages;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +31,11 @@ final class ProofHandler {
   /** Proofs per second a peer may send, sustained. */
   static final int PROOFS_PER_SECOND = 10;
 
-  /** Proof keys remembered as done (settled, relayed or false), the oldest forgotten first. */
+  /** Proof keys remembered as done (settled or relayed), the oldest forgotten first. */
   static final int MAX_REMEMBERED_PROOFS = 100_000;
+
+  /** False proofs remembered (by their exact bytes), the oldest forgotten first. */
+  static final int MAX_REMEMBERED_FALSE_PROOFS = 100_000;
 
   /** Held proofs kept for {@link #retryHeld()}, the oldest dropped first. */
   static final int MAX_HELD_PROOFS = 10_000;
@@ -41,6 +46,9 @@ final class ProofHandler {
   private final HomeSettlement home;
   private final PeerRateLimits limits;
   private final RecentSet<ProofKey> done = new RecentSet<>(MAX_REMEMBERED_PROOFS);
+  // A false proof is remembered as itself, not by its transfer: a forged variant (another
+  // amount, another route) must not make the true proof of the same transfer a "duplicate".
+  private final RecentSet<ByteBuffer> refuted = new RecentSet<>(MAX_REMEMBERED_FALSE_PROOFS);
   private final Map<ProofKey, Boolean> inFlight = new ConcurrentHashMap<>();
   private final Map<ProofKey, PaymentProofMessage> held =
       new LinkedHashMap<>() {
@@ -58,7 +66,9 @@ final class ProofHandler {
 
   Mono<ProofOutcome> handle(PaymentProofMessage proof, Source source) {
     ProofKey key = proof.key();
-    if (done.contains(key) || inFlight.putIfAbsent(key, Boolean.TRUE) != null) {
+    if (done.contains(key)
+        || refuted.contains(fingerprint(proof))
+        || inFlight.putIfAbsent(key, Boolean.TRUE) != null) {
       return Mono.just(new ProofOutcome.Duplicate());
     }
     if (source.isGossip() && !limits.tryAcquire(source.peer().orElseThrow())) {
@@ -130,7 +140,10 @@ final class ProofHandler {
     return new ProofOutcome.Rejected(((ChainCheck.Contradicted) check).why());
   }
 
-  /** Settled, relayed and false proofs are done; pending and unverifiable ones are held. */
+  /**
+   * Settled and relayed proofs are done for their transfer; false ones are remembered as
+   * themselves; pending and unverifiable ones are held.
+   */
   private void remember(PaymentProofMessage proof, ProofOutcome outcome) {
     ProofKey key = proof.key();
     boolean retry =
@@ -142,9 +155,15 @@ final class ProofHandler {
         held.remove(key);
       }
     }
-    if (!retry) {
+    if (outcome instanceof ProofOutcome.Rejected || outcome instanceof ProofOutcome.Refused) {
+      refuted.add(fingerprint(proof));
+    } else if (!retry) {
       done.add(key);
     }
+  }
+
+  private static ByteBuffer fingerprint(PaymentProofMessage proof) {
+    return ByteBuffer.wrap(SettlementMessages.messageId(SettlementMessages.encode(proof)));
   }
 
   /** Keep, publish and penalize, as the outcome asks. */

@@ -166,6 +166,28 @@ class SettlementOnDevChainTest {
   }
 
   @Test
+  void aForgedVariantOfATransferDoesNotShadowItsTrueProof() {
+    TransferClaim real = chain.pay(reference, merchant, HALF_ETHER);
+    PaymentProofMessage forged =
+        new PaymentProofMessage(invoice, withAmount(real, HALF_ETHER.add(BigInteger.ONE)));
+
+    // Everywhere first: to the node the buyer uses, and over gossip to every node.
+    assertThat(c.engine.submit(forged).block(TestNode.BOUND))
+        .isInstanceOf(ProofOutcome.Rejected.class);
+    network
+        .inject(node().id(), config.proofsTopic(), SettlementMessages.encode(forged))
+        .block(TestNode.BOUND);
+    ProofOutcome truth =
+        c.engine.submit(new PaymentProofMessage(invoice, real)).block(TestNode.BOUND);
+
+    assertThat(truth).isInstanceOf(ProofOutcome.Relayed.class);
+    assertThat(a.ledger.applications).hasValue(1);
+    assertThat(c.engine.submit(forged).block(TestNode.BOUND))
+        .as("the forgery again: seen, nothing more")
+        .isInstanceOf(ProofOutcome.Duplicate.class);
+  }
+
+  @Test
   void refusesAtHomeAnotherInvoicesTransferThatOnlyTheHomeCanTellApart() {
     PeerId forger = node().id();
     TransferClaim othersPayment =
