@@ -127,7 +127,7 @@ class SettlementNetworkTest {
     for (NetNode honest : List.of(a, b, c)) {
       eventually(
           "the forger's score fell at " + honest.id(),
-          () -> honest.scoreOf(forgerHost.peerId()).map(s -> s < 0).orElse(true));
+          () -> honest.scoreOf(forgerHost.peerId()).map(s -> s < 0).orElse(false));
     }
     assertThat(a.applications()).isZero();
     assertThat(NetworkFixtures.receipts(a.store)).isEmpty();

@@ -1,0 +1,135 @@
+package dev.payrelay.settlement.network;
+
+import static dev.payrelay.p2p.testing.TestHosts.await;
+import static dev.payrelay.p2p.testing.TestHosts.eventually;
+import static dev.payrelay.p2p.testing.TestHosts.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.payrelay.p2p.core.Varint;
+import dev.payrelay.p2p.host.Connection;
+import dev.payrelay.p2p.host.LengthPrefixedReader;
+import dev.payrelay.p2p.host.Stream;
+import dev.payrelay.p2p.host.StreamListener;
+import dev.payrelay.p2p.swarm.SwarmHost;
+import dev.payrelay.p2p.testing.TestHosts;
+import dev.payrelay.settlement.message.SyncRequest;
+import dev.payrelay.settlement.message.SyncResponse;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The allowlist on real connections, and the sync server against hostile bytes. */
+class MembershipAndSyncInputTest {
+  final List<AutoCloseable> closing = new ArrayList<>();
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (AutoCloseable each : closing) {
+      each.close();
+    }
+  }
+
+  @Test
+  void aStrangerCannotStayConnectedToAnAllowlistNodeWhileAMemberDoes() {
+    NetNode member = node(NetNode.config());
+    NetNode stranger = node(NetNode.config());
+    NetNode guarded =
+        node(NetNode.config().withMembership(Membership.allowlist(Set.of(member.id()))));
+
+    SwarmHost rawStranger = TestHosts.started();
+    closing.add(0, rawStranger);
+    member.dial(guarded);
+    // The handshakes succeed (the peer id is known only then); the guard hangs up right after.
+    Connection raw = await(rawStranger.connect(guarded.address()));
+    stranger.node.dial(guarded.address()).exceptionally(error -> null);
+
+    eventually("the raw stranger was cut off", () -> !raw.isOpen());
+    eventually("the stranger node was cut off", () -> !stranger.connectedTo(guarded.id()));
+    assertThat(rawStranger.connections(guarded.id())).isEmpty();
+    assertThat(guarded.connectedTo(stranger.id())).isFalse();
+    assertThat(guarded.connectedTo(member.id())).isTrue();
+    assertThat(member.connectedTo(guarded.id())).isTrue();
+    assertThat(failureOf(guarded.node.dial(stranger.address())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("allowlist");
+  }
+
+  @Test
+  void resetsSyncStreamsWithAnOversizedPrefixOrGarbageAndKeepsServing() {
+    NetNode server = node(NetNode.config());
+    SwarmHost raw = TestHosts.started();
+    closing.add(0, raw);
+
+    ByteArrayOutputStream huge = new ByteArrayOutputStream();
+    huge.writeBytes(Varint.encode(SyncRequest.MAX_BYTES + 1));
+    huge.writeBytes(new byte[SyncRequest.MAX_BYTES + 1]);
+    assertThat(exchange(raw, server, huge.toByteArray()).reset).isTrue();
+
+    byte[] garbage = LengthPrefixedReader.frame(new byte[] {0x7f, 0x7f, 0x7f});
+    assertThat(exchange(raw, server, garbage).reset).isTrue();
+
+    byte[] twoRequests = twice(LengthPrefixedReader.frame(new SyncRequest(0, 10).encode()));
+    assertThat(exchange(raw, server, twoRequests).reset).isTrue();
+
+    Exchange valid =
+        exchange(raw, server, LengthPrefixedReader.frame(new SyncRequest(0, 10).encode()));
+    assertThat(valid.reset).isFalse();
+    assertThat(SyncResponse.decode(valid.response).items()).isEmpty();
+  }
+
+  /** What came back on one sync stream after writing {@code bytes} and half-closing. */
+  private static Exchange exchange(SwarmHost raw, NetNode server, byte[] bytes) {
+    Stream stream = await(raw.newStream(server.address(), SyncRequest.PROTOCOL_ID));
+    Exchange result = new Exchange();
+    LengthPrefixedReader reader = new LengthPrefixedReader(SyncResponse.MAX_BYTES);
+    stream.setListener(
+        new StreamListener() {
+          @Override
+          public void onData(byte[] data) {
+            try {
+              reader.feed(data).forEach(message -> result.response = message);
+            } catch (java.io.IOException e) {
+              result.done.completeExceptionally(e);
+            }
+          }
+
+          @Override
+          public void onReset() {
+            result.reset = true;
+            result.done.complete(null);
+          }
+
+          @Override
+          public void onClosed() {
+            result.done.complete(null);
+          }
+        });
+    stream.write(bytes);
+    stream.closeWrite();
+    await(result.done);
+    return result;
+  }
+
+  private static final class Exchange {
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    volatile boolean reset;
+    volatile byte[] response;
+  }
+
+  private static byte[] twice(byte[] frame) {
+    byte[] both = new byte[frame.length * 2];
+    System.arraycopy(frame, 0, both, 0, frame.length);
+    System.arraycopy(frame, 0, both, frame.length, frame.length);
+    return both;
+  }
+
+  private NetNode node(NetworkConfig config) {
+    NetNode node = new NetNode(config);
+    closing.add(0, node);
+    return node;
+  }
+}
