@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A js-libp2p peer ({@code tools/libp2p}, gossipsub with the network's message id and StrictSign)
@@ -28,22 +28,15 @@ class JsPeerSettlementInteropTest {
   static final int GARBAGE_MESSAGES = 2;
 
   final String proofs = SettlementConfig.of(NetNode.NETWORK).proofsTopic();
-  final List<AutoCloseable> closing = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable each : closing) {
-      each.close();
-    }
-  }
+  @RegisterExtension final NetNodes nodes = new NetNodes();
 
   @Test
   void receivesAProofFromJavaWhileItsGarbageIsRejectedAndThePaymentStillSettles() throws Exception {
     JsPeer js = JsPeer.start("gossip");
-    closing.add(js);
+    nodes.closeAfter(js);
     js.call("subscribe", Map.of("topic", proofs));
-    NetNode a = node(NetNode.config());
-    NetNode c = node(NetNode.config(a.address()));
+    NetNode a = nodes.start(NetNode.config());
+    NetNode c = nodes.start(NetNode.config(a.address()));
     await(c.node.dial(js.address()));
     eventually("C linked to A and js on the proofs topic", () -> c.meshSize(proofs) == 2);
     eventually(
@@ -84,11 +77,5 @@ class JsPeerSettlementInteropTest {
     List<String> list = new ArrayList<>();
     array.forEach(n -> list.add(n.asText()));
     return list;
-  }
-
-  private NetNode node(NetworkConfig config) {
-    NetNode node = new NetNode(config);
-    closing.add(0, node);
-    return node;
   }
 }

@@ -15,33 +15,24 @@ import dev.payrelay.p2p.testing.TestHosts;
 import dev.payrelay.settlement.message.SyncRequest;
 import dev.payrelay.settlement.message.SyncResponse;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The allowlist on real connections, and the sync server against hostile bytes. */
 class MembershipAndSyncInputTest {
-  final List<AutoCloseable> closing = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable each : closing) {
-      each.close();
-    }
-  }
+  @RegisterExtension final NetNodes nodes = new NetNodes();
 
   @Test
   void aStrangerCannotStayConnectedToAnAllowlistNodeWhileAMemberDoes() {
-    NetNode member = node(NetNode.config());
-    NetNode stranger = node(NetNode.config());
+    NetNode member = nodes.start(NetNode.config());
+    NetNode stranger = nodes.start(NetNode.config());
     NetNode guarded =
-        node(NetNode.config().withMembership(Membership.allowlist(Set.of(member.id()))));
+        nodes.start(NetNode.config().withMembership(Membership.allowlist(Set.of(member.id()))));
 
     SwarmHost rawStranger = TestHosts.started();
-    closing.add(0, rawStranger);
+    nodes.closeAfter(rawStranger);
     member.dial(guarded);
     // The handshakes succeed (the peer id is known only then); the guard hangs up right after.
     Connection raw = await(rawStranger.connect(guarded.address()));
@@ -60,9 +51,9 @@ class MembershipAndSyncInputTest {
 
   @Test
   void resetsSyncStreamsWithAnOversizedPrefixOrGarbageAndKeepsServing() {
-    NetNode server = node(NetNode.config());
+    NetNode server = nodes.start(NetNode.config());
     SwarmHost raw = TestHosts.started();
-    closing.add(0, raw);
+    nodes.closeAfter(raw);
 
     ByteArrayOutputStream huge = new ByteArrayOutputStream();
     huge.writeBytes(Varint.encode(SyncRequest.MAX_BYTES + 1));
@@ -125,11 +116,5 @@ class MembershipAndSyncInputTest {
     System.arraycopy(frame, 0, both, 0, frame.length);
     System.arraycopy(frame, 0, both, frame.length, frame.length);
     return both;
-  }
-
-  private NetNode node(NetworkConfig config) {
-    NetNode node = new NetNode(config);
-    closing.add(0, node);
-    return node;
   }
 }

@@ -4,27 +4,19 @@ import static dev.payrelay.p2p.testing.TestHosts.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.payrelay.p2p.core.Multiaddr;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bootstrap peers are dialled again, with backoff, while they are away. */
 class RedialTest {
-  final List<AutoCloseable> closing = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (AutoCloseable each : closing) {
-      each.close();
-    }
-  }
+  @RegisterExtension final NetNodes nodes = new NetNodes();
 
   @Test
   void redialsABootstrapPeerThatCameBackOnItsAddress() {
-    NetNode a = node(NetNode.config());
+    NetNode a = nodes.start(NetNode.config());
     Multiaddr where = a.address().withoutPeerId();
-    NetNode b = node(NetNode.config(a.address()));
+    NetNode b = nodes.start(NetNode.config(a.address()));
     eventually("B dialled A", () -> b.connectedTo(a.id()));
 
     a.close();
@@ -39,11 +31,5 @@ class RedialTest {
     assertThat(seenFromB.score()).isZero();
     assertThat(seenFromB.graylisted()).isFalse();
     assertThat(seenFromB.addresses()).contains(a.address());
-  }
-
-  private NetNode node(NetworkConfig config) {
-    NetNode node = new NetNode(config);
-    closing.add(0, node);
-    return node;
   }
 }
