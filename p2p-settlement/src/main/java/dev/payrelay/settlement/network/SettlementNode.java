@@ -122,7 +122,7 @@ public final class SettlementNode implements AutoCloseable {
                 .withMaxConnections(config.maxConnections()));
     GossipNode gossip = null;
     try {
-      PeerBook book = new PeerBook(config.peerStoreFile());
+      PeerBook book = new PeerBook(config.peerStoreFile(), timers);
       book.load();
       config.bootstrap().forEach(book::remember);
       Redialer redialer =

@@ -19,11 +19,11 @@ class PeerBookTest {
   @Test
   void keepsPeersAcrossRestartsOneMultiaddrPerLine() throws Exception {
     Path file = folder.resolve("data/peers.txt");
-    PeerBook first = new PeerBook(Optional.of(file));
+    PeerBook first = new PeerBook(Optional.of(file), Runnable::run);
     assertThat(first.remember(address)).isTrue();
     assertThat(first.remember(address)).as("known already").isFalse();
 
-    PeerBook second = new PeerBook(Optional.of(file));
+    PeerBook second = new PeerBook(Optional.of(file), Runnable::run);
     second.load();
 
     assertThat(second.peers()).containsExactly(peer);
@@ -46,7 +46,7 @@ class PeerBookTest {
             "x".repeat(PeerBook.MAX_LINE_CHARS + 1),
             address.toString(),
             ""));
-    PeerBook book = new PeerBook(Optional.of(file));
+    PeerBook book = new PeerBook(Optional.of(file), Runnable::run);
 
     book.load();
 
@@ -56,7 +56,7 @@ class PeerBookTest {
 
   @Test
   void boundsTheAddressesKeptPerPeer() {
-    PeerBook book = new PeerBook(Optional.empty());
+    PeerBook book = new PeerBook(Optional.empty(), Runnable::run);
     for (int port = 1; port <= PeerBook.MAX_ADDRESSES_PER_PEER + 5; port++) {
       book.remember(Multiaddr.parse("/ip4/10.0.0.5/tcp/" + port).withPeerId(peer));
     }

@@ -89,8 +89,9 @@ class SettlementNetworkTest {
 
     a.start(); // a new port; A finds C again through its peer file, and syncs from it
     eventually("A caught up and settled", () -> a.applications() == 1);
+    eventually("A stored its receipt", () -> NetworkFixtures.receipts(a.store).size() == 1);
     assertThat(a.node.status().peers()).extracting(PeerStatus::peerId).contains(c.id());
-    assertThat(NetworkFixtures.receipts(a.store)).hasSize(1);
+    assertThat(a.applications()).isEqualTo(1);
   }
 
   @Test
