@@ -5,16 +5,24 @@ import static dev.payrelay.p2p.testing.TestHosts.eventually;
 import static dev.payrelay.p2p.testing.TestHosts.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.payrelay.p2p.core.Ed25519KeyPair;
 import dev.payrelay.p2p.core.Varint;
 import dev.payrelay.p2p.host.Connection;
 import dev.payrelay.p2p.host.LengthPrefixedReader;
 import dev.payrelay.p2p.host.Stream;
 import dev.payrelay.p2p.host.StreamListener;
+import dev.payrelay.p2p.pubsub.MessageValidator;
+import dev.payrelay.p2p.pubsub.Topic;
+import dev.payrelay.p2p.pubsub.gossip.GossipParams;
+import dev.payrelay.p2p.pubsub.gossip.host.GossipNode;
+import dev.payrelay.p2p.swarm.SwarmConfig;
 import dev.payrelay.p2p.swarm.SwarmHost;
 import dev.payrelay.p2p.testing.TestHosts;
+import dev.payrelay.settlement.SettlementConfig;
 import dev.payrelay.settlement.message.SyncRequest;
 import dev.payrelay.settlement.message.SyncResponse;
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -70,6 +78,39 @@ class MembershipAndSyncInputTest {
         exchange(raw, server, LengthPrefixedReader.frame(new SyncRequest(0, 10).encode()));
     assertThat(valid.reset).isFalse();
     assertThat(SyncResponse.decode(valid.response).items()).isEmpty();
+  }
+
+  @Test
+  void aPeerServingAMalformedSyncPageLosesGossipScore() {
+    NetNode node = nodes.start(NetNode.config());
+    Ed25519KeyPair key = Ed25519KeyPair.generate();
+    SwarmHost liar =
+        nodes.closeAfter(TestHosts.started(SwarmConfig.defaults(key, NetNode.LOOPBACK_ANY_PORT)));
+    liar.setStreamHandler(
+        SyncRequest.PROTOCOL_ID,
+        stream -> {
+          stream.write(LengthPrefixedReader.frame(new byte[] {0x08, 0x01, 0x12, 0x7f}));
+          stream.closeWrite();
+        });
+    GossipNode gossip =
+        nodes.closeAfter(GossipNode.start(liar, key, GossipParams.defaults(), Clock.systemUTC()));
+    String proofs = SettlementConfig.of(NetNode.NETWORK).proofsTopic();
+    await(
+        gossip
+            .subscribe(Topic.of(proofs), MessageValidator.ACCEPT_ALL, (id, message) -> {})
+            .toCompletableFuture());
+    await(liar.connect(node.address()));
+    // The node's router sends its subscriptions as soon as it adds a peer: once the liar has
+    // them, a penalty can no longer miss it.
+    eventually(
+        "the liar is a gossip peer of the node",
+        () -> await(gossip.topicPeers(Topic.of(proofs))).contains(node.id()));
+
+    assertThat(node.node.engine().catchUp(liar.peerId()).block(NetNode.BOUND)).isZero();
+
+    eventually(
+        "the node's score of the liar fell by a malformed page's penalty at least",
+        () -> node.scoreOf(liar.peerId()).map(score -> score <= -40.0).orElse(false));
   }
 
   /** What came back on one sync stream after writing {@code bytes} and half-closing. */
