@@ -2,7 +2,7 @@
 // message id = SHA-256 of the data, StrictSign (js signs its own and verifies every message).
 //   subscribe {topic}                       joins the topic and records what arrives on it
 //   publish {topic, prefix, count}          publishes `${prefix}-${i}` for i < count, in order
-//   received {topic}                        every message so far: {data, from, type}
+//   received {topic}                        every message so far: {data, hex, from, type}
 //   subscribers {topic}                     peers known to be on the topic; mesh: our mesh peers
 //   awaitCount {topic, count, timeoutMs}    resolves once `count` messages arrived in all
 import { createHash } from 'node:crypto'
@@ -29,6 +29,7 @@ export function register (commands, node, emit) {
     if (list === undefined) return
     list.push({
       data: new TextDecoder().decode(message.data),
+      hex: Buffer.from(message.data).toString('hex'),
       from: message.type === 'signed' ? message.from.toString() : null,
       type: message.type
     })

@@ -14,6 +14,7 @@ import dev.payrelay.p2p.transport.tcp.TcpTransport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -63,7 +64,12 @@ public final class SwarmHost implements Host {
     this.identify =
         new IdentifyService(this, config.transport().identity().publicKey(), config::agentVersion);
     this.group =
-        new MultiThreadIoEventLoopGroup(config.eventLoopThreads(), NioIoHandler.newFactory());
+        new MultiThreadIoEventLoopGroup(
+            config.eventLoopThreads(),
+            // daemon threads named after the host, so a host left open never holds the JVM and
+            // a thread dump says whose loop is whose
+            new DefaultThreadFactory("libp2p-" + shortId(peerId), true),
+            NioIoHandler.newFactory());
     this.transport = new TcpTransport(config.transport(), group, connections);
     identify.register();
     new PingService().register(this);
@@ -233,6 +239,11 @@ public final class SwarmHost implements Host {
   @Override
   public String toString() {
     return "SwarmHost[" + peerId + " " + listenAddresses + "]";
+  }
+
+  private static String shortId(PeerId peer) {
+    String text = peer.toString();
+    return text.substring(Math.max(0, text.length() - 6));
   }
 
   /** Tries the addresses in order until one gives a connection. */

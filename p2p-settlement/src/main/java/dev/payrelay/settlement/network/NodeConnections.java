@@ -56,9 +56,22 @@ final class NodeConnections implements ConnectionListener {
     this.work = work;
   }
 
-  /** The engine to catch up with; connections before this only count. */
+  /**
+   * The engine to catch up with. Peers identified before it was set (the host listens before the
+   * engine exists) are caught up with now.
+   */
   void engine(SettlementEngine value) {
     this.engine = value;
+    for (Connection connection : host.connections()) {
+      PeerId peer = connection.remotePeer();
+      if (membership.admits(peer) && speaksSync(peer)) {
+        catchUp(peer);
+      }
+    }
+  }
+
+  private boolean speaksSync(PeerId peer) {
+    return host.peerStore().protocols(peer).contains(SyncRequest.PROTOCOL_ID);
   }
 
   /** When the oldest open connection to {@code peer} came up, and that connection. */
@@ -92,8 +105,7 @@ final class NodeConnections implements ConnectionListener {
   @Override
   public void onIdentified(Connection connection) {
     PeerId peer = connection.remotePeer();
-    if (!membership.admits(peer)
-        || !host.peerStore().protocols(peer).contains(SyncRequest.PROTOCOL_ID)) {
+    if (!membership.admits(peer) || !speaksSync(peer)) {
       return;
     }
     for (Multiaddr address : host.peerStore().addresses(peer)) {

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +42,17 @@ final class PeerBook {
   private static final Logger LOG = LoggerFactory.getLogger(PeerBook.class);
 
   private final Optional<Path> file;
+  private final Executor saver;
+  private final AtomicBoolean saveQueued = new AtomicBoolean();
   private final Map<PeerId, Set<Multiaddr>> peers = new LinkedHashMap<>();
 
-  PeerBook(Optional<Path> file) {
+  /**
+   * @param saver where the file is written after a change (not the caller's thread, which may be an
+   *     event loop); saves queued together are written once
+   */
+  PeerBook(Optional<Path> file, Executor saver) {
     this.file = file;
+    this.saver = saver;
   }
 
   /** Reads the file, if configured and present. */
@@ -76,12 +86,23 @@ final class PeerBook {
 
   /**
    * Remembers {@code address} (ending in {@code /p2p/<peer id>}) if it is dialable over TCP, and
-   * saves the file if that changed anything.
+   * has the file saved if that changed anything.
    */
-  synchronized boolean remember(Multiaddr address) {
-    boolean changed = add(address);
-    if (changed) {
-      save();
+  boolean remember(Multiaddr address) {
+    boolean changed;
+    synchronized (this) {
+      changed = add(address);
+    }
+    if (changed && file.isPresent() && saveQueued.compareAndSet(false, true)) {
+      try {
+        saver.execute(
+            () -> {
+              saveQueued.set(false);
+              save();
+            });
+      } catch (RejectedExecutionException closing) {
+        saveQueued.set(false); // the node is closing; close() saves
+      }
     }
     return changed;
   }
@@ -94,7 +115,7 @@ final class PeerBook {
     return new ArrayList<>(peers.getOrDefault(peer, Set.of()));
   }
 
-  /** Writes the file now (also done on every change). */
+  /** Writes the file now (also done, on the saver, after every change). */
   synchronized void save() {
     if (file.isEmpty()) {
       return;

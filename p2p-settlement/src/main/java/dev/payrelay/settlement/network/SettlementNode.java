@@ -120,8 +120,9 @@ public final class SettlementNode implements AutoCloseable {
             SwarmConfig.defaults(
                     identity.keyPair(), config.listenAddresses().toArray(Multiaddr[]::new))
                 .withMaxConnections(config.maxConnections()));
+    GossipNode gossip = null;
     try {
-      PeerBook book = new PeerBook(config.peerStoreFile());
+      PeerBook book = new PeerBook(config.peerStoreFile(), timers);
       book.load();
       config.bootstrap().forEach(book::remember);
       Redialer redialer =
@@ -135,8 +136,7 @@ public final class SettlementNode implements AutoCloseable {
           new NodeConnections(host, config.membership(), book, redialer, clock, work);
       host.addConnectionListener(connections); // before gossip's, so strangers go first
       host.start().get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-      GossipNode gossip =
-          GossipNode.start(host, identity.keyPair(), GossipParams.defaults(), clock);
+      gossip = GossipNode.start(host, identity.keyPair(), GossipParams.defaults(), clock);
       SettlementEngine engine =
           new SettlementEngine(
               identity,
@@ -155,10 +155,10 @@ public final class SettlementNode implements AutoCloseable {
       return node;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      stopAll(host, timers, work);
+      stopAll(gossip, host, timers, work);
       throw new IllegalStateException("interrupted while starting", e);
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      stopAll(host, timers, work);
+      stopAll(gossip, host, timers, work);
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
       throw new IllegalStateException(
           "cannot start the settlement node on " + config.listenAddresses() + ": " + cause, cause);
@@ -266,8 +266,7 @@ public final class SettlementNode implements AutoCloseable {
     }
     redialer.close();
     book.save();
-    gossip.close();
-    stopAll(host, timers, work);
+    stopAll(gossip, host, timers, work);
     LOG.info("settlement node {} stopped", peerId());
   }
 
@@ -304,7 +303,11 @@ public final class SettlementNode implements AutoCloseable {
     }
   }
 
-  private static void stopAll(SwarmHost host, ScheduledExecutorService timers, Scheduler work) {
+  private static void stopAll(
+      GossipNode gossip, SwarmHost host, ScheduledExecutorService timers, Scheduler work) {
+    if (gossip != null) {
+      gossip.close();
+    }
     host.close();
     timers.shutdownNow();
     work.dispose();
