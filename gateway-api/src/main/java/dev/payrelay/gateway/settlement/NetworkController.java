@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The operator's view of the settlement network: {@code GET /v1/network} (scope {@code node:read}):
@@ -89,17 +90,19 @@ class NetworkController {
         .require(exchange, Scope.NODE_READ)
         .then(
             Mono.fromCallable(
-                () -> {
-                  NetworkStatus status = node.status();
-                  SettlementEngine.Held held = node.engine().held();
-                  return new Network(
-                      properties.id(),
-                      status.peerId().toString(),
-                      status.listenAddresses().stream().map(Multiaddr::toString).toList(),
-                      status.peers().stream().map(Peer::of).toList(),
-                      status.meshSizes(),
-                      new Held(held.proofs(), held.receipts()));
-                }));
+                    () -> {
+                      NetworkStatus status = node.status();
+                      SettlementEngine.Held held = node.engine().held();
+                      return new Network(
+                          properties.id(),
+                          status.peerId().toString(),
+                          status.listenAddresses().stream().map(Multiaddr::toString).toList(),
+                          status.peers().stream().map(Peer::of).toList(),
+                          status.meshSizes(),
+                          new Held(held.proofs(), held.receipts()));
+                    })
+                // status() waits for the gossip router's thread: never on an event loop.
+                .subscribeOn(Schedulers.boundedElastic()));
   }
 
   @GetMapping(path = PEERS, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -108,7 +111,8 @@ class NetworkController {
         .require(exchange, Scope.NODE_READ)
         .then(
             Mono.fromCallable(
-                () -> new Peers(node.status().peers().stream().map(Peer::of).toList())));
+                    () -> new Peers(node.status().peers().stream().map(Peer::of).toList()))
+                .subscribeOn(Schedulers.boundedElastic()));
   }
 
   @PostMapping(
