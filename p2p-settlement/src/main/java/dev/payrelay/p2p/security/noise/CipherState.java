@@ -1,12 +1,5 @@
 package dev.payrelay.p2p.security.noise;
 
-import java.security.GeneralSecurityException;
-import java.security.InvalidKeyException;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-
 /**
  * A Noise {@code CipherState} (Noise §5.1) with the {@code ChaChaPoly} cipher functions (Noise
  * §12.3): a 32-byte key {@code k} and a 64-bit counter {@code n}. One instance per direction; it is
@@ -17,9 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
  * after 2<sup>64</sup>−1 messages is an error and the connection must end (noise-libp2p,
  * "Encryption and I/O"). {@code n} does not advance when decryption fails.
  *
- * <p>The JDK's {@code ChaCha20-Poly1305} refuses to initialise a {@link Cipher} twice in a row with
- * the same key and nonce. That never happens while {@code n} increases; the one case where it could
- * (retrying a decryption that failed) gets a fresh {@code Cipher}.
+ * <p>The AEAD itself is {@link ChaChaPolyAead} (the JDK's ChaCha20 with BouncyCastle's Poly1305,
+ * about twice as fast on JDK 17 as the JDK's {@code ChaCha20-Poly1305}).
  *
  * @see <a href="https://noiseprotocol.org/noise.html#the-cipherstate-object">Noise §5.1</a>
  */
@@ -39,19 +31,12 @@ public final class CipherState {
 
   private static final byte[] NO_AD = new byte[0];
 
-  private final SecretKeySpec key;
-  private Cipher cipher;
+  private final ChaChaPolyAead aead;
   private long nonce;
-  private long lastInitialisedNonce = RESERVED_NONCE;
 
   /** {@code InitializeKey(k)} with {@code n = 0}. */
   CipherState(byte[] key) {
-    if (key.length != KEY_BYTES) {
-      throw new IllegalArgumentException(
-          "a ChaChaPoly key is " + KEY_BYTES + " bytes, got " + key.length);
-    }
-    this.key = new SecretKeySpec(key, "ChaCha20");
-    this.cipher = newCipher();
+    this.aead = new ChaChaPolyAead(key);
   }
 
   /** The counter {@code n}: the nonce of the next message (an unsigned 64-bit value). */
@@ -84,16 +69,27 @@ public final class CipherState {
     return decryptWithAd(NO_AD, ciphertext, offset, length);
   }
 
+  /**
+   * Encrypts {@code plaintext[offset, offset+length)} into a new array at {@code outOffset}, the
+   * first {@code outOffset} bytes left for the caller (a frame's length prefix), so that the
+   * ciphertext is not copied again.
+   */
+  public byte[] encryptInto(int outOffset, byte[] plaintext, int offset, int length)
+      throws NoiseException {
+    byte[] out = new byte[outOffset + length + TAG_BYTES];
+    checkNonce();
+    aead.encrypt(nonceBytes(nonce), NO_AD, plaintext, offset, length, out, outOffset);
+    nonce++;
+    return out;
+  }
+
   /** {@code EncryptWithAd(ad, plaintext)} of Noise §5.1. */
   byte[] encryptWithAd(byte[] ad, byte[] plaintext, int offset, int length) throws NoiseException {
-    initialise(Cipher.ENCRYPT_MODE, ad);
-    try {
-      byte[] ciphertext = cipher.doFinal(plaintext, offset, length);
-      nonce++;
-      return ciphertext;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ChaCha20-Poly1305 encryption failed", e);
-    }
+    byte[] ciphertext = new byte[length + TAG_BYTES];
+    checkNonce();
+    aead.encrypt(nonceBytes(nonce), ad, plaintext, offset, length, ciphertext, 0);
+    nonce++;
+    return ciphertext;
   }
 
   /** {@code DecryptWithAd(ad, ciphertext)} of Noise §5.1; {@code n} advances only on success. */
@@ -102,35 +98,20 @@ public final class CipherState {
       throw new NoiseException(
           "a ciphertext holds at least the " + TAG_BYTES + "-byte tag, got " + length + " bytes");
     }
-    initialise(Cipher.DECRYPT_MODE, ad);
-    try {
-      byte[] plaintext = cipher.doFinal(ciphertext, offset, length);
-      nonce++;
-      return plaintext;
-    } catch (AEADBadTagException e) {
+    checkNonce();
+    byte[] plaintext = new byte[length - TAG_BYTES];
+    if (!aead.decrypt(nonceBytes(nonce), ad, ciphertext, offset, length, plaintext, 0)) {
       throw new NoiseException(
-          "ChaCha20-Poly1305 authentication failed at nonce " + Long.toUnsignedString(nonce), e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ChaCha20-Poly1305 decryption failed", e);
+          "ChaCha20-Poly1305 authentication failed at nonce " + Long.toUnsignedString(nonce));
     }
+    nonce++;
+    return plaintext;
   }
 
-  private void initialise(int mode, byte[] ad) throws NoiseException {
+  private void checkNonce() throws NoiseException {
     if (nonce == RESERVED_NONCE) {
       throw new NoiseException(
           "the Noise nonce is exhausted (2^64-1 messages); close the connection");
-    }
-    if (nonce == lastInitialisedNonce) {
-      cipher = newCipher(); // a retry after a failed decryption: the JDK forbids re-using the nonce
-    }
-    try {
-      cipher.init(mode, key, new IvParameterSpec(nonceBytes(nonce)));
-      lastInitialisedNonce = nonce;
-      cipher.updateAAD(ad);
-    } catch (InvalidKeyException e) {
-      throw new IllegalStateException("ChaCha20-Poly1305 refused the key or nonce", e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("ChaCha20-Poly1305 initialisation failed", e);
     }
   }
 
@@ -141,13 +122,5 @@ public final class CipherState {
       bytes[4 + i] = (byte) (n >>> (8 * i));
     }
     return bytes;
-  }
-
-  private static Cipher newCipher() {
-    try {
-      return Cipher.getInstance("ChaCha20-Poly1305");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK has no ChaCha20-Poly1305", e);
-    }
   }
 }
