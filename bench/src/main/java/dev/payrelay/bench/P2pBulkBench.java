@@ -27,7 +27,10 @@ final class P2pBulkBench {
       Summary javaMibPerSecond,
       Summary jsMibPerSecond,
       Summary javaToRaw,
-      Summary javaToJs) {}
+      Summary javaToJs,
+      Summary javaCpuMsPerMib,
+      Summary jsCpuMsPerMib,
+      Summary javaToJsCpu) {}
 
   private final BenchSettings settings;
   private final long bytes;
@@ -47,21 +50,30 @@ final class P2pBulkBench {
       List<Double> rawRates = new ArrayList<>();
       List<Double> javaRates = new ArrayList<>();
       List<Double> jsRates = new ArrayList<>();
+      List<Double> javaCpu = new ArrayList<>();
+      List<Double> jsCpu = new ArrayList<>();
       for (int round = -1; round < settings.rounds(); round++) {
         double[] seconds = new double[3];
+        long[] cpuNanos = new long[3];
         for (int i = 0; i < 3; i++) {
           int which = Math.floorMod(round + i, 3); // rotate the order from round to round
+          long cpuBefore = ProcessCpu.jvmNanos() + ProcessCpu.childrenNanos();
           seconds[which] =
               switch (which) {
                 case 0 -> raw.send(bytes, chunk);
                 case 1 -> java.send(bytes, chunk);
                 default -> jsSend(jsSender, jsReceiver);
               };
+          // Everything this JVM and the js peers spent: the idle side's share is small and the
+          // same for both, so the difference is the stack under test (sender and receiver).
+          cpuNanos[which] = ProcessCpu.jvmNanos() + ProcessCpu.childrenNanos() - cpuBefore;
         }
         if (round >= 0) {
           rawRates.add(mib() / seconds[0]);
           javaRates.add(mib() / seconds[1]);
           jsRates.add(mib() / seconds[2]);
+          javaCpu.add(cpuNanos[1] / 1e6 / mib());
+          jsCpu.add(cpuNanos[2] / 1e6 / mib());
         }
       }
       return new Result(
@@ -72,7 +84,10 @@ final class P2pBulkBench {
           Summary.of(javaRates),
           Summary.of(jsRates),
           Summary.ofRatios(javaRates, rawRates),
-          Summary.ofRatios(javaRates, jsRates));
+          Summary.ofRatios(javaRates, jsRates),
+          Summary.of(javaCpu),
+          Summary.of(jsCpu),
+          Summary.ofRatios(jsCpu, javaCpu));
     }
   }
 

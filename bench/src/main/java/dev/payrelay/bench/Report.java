@@ -131,6 +131,10 @@ final class Report {
         r.jsMibPerSecond().format("%,.0f"), r.nodeVersion());
     line("  ratio PayRelay : plain TCP                      %s", r.javaToRaw().format("%.2f"));
     line("  ratio PayRelay : js-libp2p                      %s", r.javaToJs().format("%.2f"));
+    line(
+        "  CPU per MiB (both ends, all processes): PayRelay %s ms, js-libp2p %s ms",
+        r.javaCpuMsPerMib().format("%,.1f"), r.jsCpuMsPerMib().format("%,.1f"));
+    line("  ratio PayRelay : js-libp2p in MiB per CPU second  %s", r.javaToJsCpu().format("%.2f"));
   }
 
   void gossip(GossipThroughputBench.Result r) {

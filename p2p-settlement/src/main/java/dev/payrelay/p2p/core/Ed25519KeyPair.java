@@ -1,10 +1,9 @@
 package dev.payrelay.p2p.core;
 
-import java.security.KeyPair;
 import java.util.Arrays;
 
 /**
- * A node's Ed25519 identity key (RFC 8032), on the JDK's own Ed25519.
+ * A node's Ed25519 identity key (RFC 8032); see {@link Ed25519} for the implementation.
  *
  * <p>Stored as the {@code PrivateKey} protobuf whose data is the 64 bytes seed ‖ public key, the
  * spec's preferred encoding; the older 96-byte seed ‖ public ‖ public form is read too, with both
@@ -20,22 +19,19 @@ public final class Ed25519KeyPair {
   static final int LEGACY_PRIVATE_KEY_BYTES = PRIVATE_KEY_BYTES + Ed25519.PUBLIC_KEY_BYTES;
 
   private final byte[] seed;
-  private final java.security.PrivateKey signingKey;
+  private final byte[] rawPublicKey;
   private final PublicKey publicKey;
 
-  private Ed25519KeyPair(byte[] seed, java.security.PrivateKey signingKey, byte[] rawPublicKey) {
+  private Ed25519KeyPair(byte[] seed, byte[] rawPublicKey) {
     this.seed = seed;
-    this.signingKey = signingKey;
+    this.rawPublicKey = rawPublicKey;
     this.publicKey = PublicKey.ed25519(rawPublicKey);
   }
 
   /** A new random key pair from the JDK's default {@code SecureRandom}. */
   public static Ed25519KeyPair generate() {
-    KeyPair pair = Ed25519.generate();
-    return new Ed25519KeyPair(
-        Ed25519.seedOf(pair.getPrivate()),
-        pair.getPrivate(),
-        Ed25519.rawPublicKey(pair.getPublic()));
+    byte[] seed = Ed25519.generateSeed();
+    return new Ed25519KeyPair(seed, Ed25519.publicKeyFromSeed(seed));
   }
 
   /**
@@ -46,8 +42,7 @@ public final class Ed25519KeyPair {
   public static Ed25519KeyPair fromSeed(byte[] seed) {
     Ed25519.requireLength(seed, Ed25519.SEED_BYTES, "Ed25519 seed");
     byte[] copy = seed.clone();
-    return new Ed25519KeyPair(
-        copy, Ed25519.privateKeyFromSeed(copy), Ed25519.publicKeyFromSeed(copy));
+    return new Ed25519KeyPair(copy, Ed25519.publicKeyFromSeed(copy));
   }
 
   /**
@@ -124,7 +119,7 @@ public final class Ed25519KeyPair {
 
   /** The 64-byte Ed25519 signature of {@code message}. */
   public byte[] sign(byte[] message) {
-    return Ed25519.sign(signingKey, message);
+    return Ed25519.sign(seed, rawPublicKey, message);
   }
 
   /** Whether {@code signature} is this key's signature of {@code message}. */

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,11 @@ public final class GossipRouter {
   private final MessageIdFunction idFunction;
   private static final long NANOS_PER_MILLI = 1_000_000L;
 
-  private long nextSeqno;
+  /** Thread-safe: messages are signed off the router thread ({@link #sign}). */
+  private final AtomicLong nextSeqno;
+
+  /** Names of joined topics, replaced on (un)subscribe; read by other threads. */
+  private volatile Set<String> joinedTopicNames = Set.of();
 
   /**
    * @param identity signs published messages (StrictSign)
@@ -81,7 +86,7 @@ public final class GossipRouter {
             s, gossip, idFunction, routerExecutor, ValidationPipeline.MAX_PENDING_VALIDATIONS);
     // Seeded from the clock in nanoseconds, as go, rust and js do: kubo drops a peer's messages
     // whose seqno is not above the highest it saw, so seqnos must keep rising across restarts.
-    this.nextSeqno = clock.millis() * NANOS_PER_MILLI;
+    this.nextSeqno = new AtomicLong(clock.millis() * NANOS_PER_MILLI);
   }
 
   public PeerId localPeerId() {
@@ -160,10 +165,27 @@ public final class GossipRouter {
   }
 
   /**
+   * One RPC from {@code peer} decoded and signature-checked in advance ({@link
+   * VerifiedRpc#prepare}); otherwise as {@link #onRpcBytes}.
+   */
+  public void onVerifiedRpc(PeerId peer, VerifiedRpc verified) {
+    handle(peer, verified.rpc(), verified);
+  }
+
+  /** The names of the topics we are subscribed to; safe to call from any thread. */
+  public Set<String> joinedTopicNames() {
+    return joinedTopicNames;
+  }
+
+  /**
    * One decoded RPC from {@code peer}: subscriptions, then messages, then control. Dropped whole if
    * the peer is unknown or graylisted.
    */
   public void onRpc(PeerId peer, Rpc rpc) {
+    handle(peer, rpc, null);
+  }
+
+  private void handle(PeerId peer, Rpc rpc, VerifiedRpc verified) {
     PeerState state = s.peers.get(peer);
     if (state == null) {
       return;
@@ -173,7 +195,11 @@ public final class GossipRouter {
       return;
     }
     onSubscriptions(state, rpc.subscriptions());
-    validation.onMessages(peer, rpc.publish());
+    if (verified != null) {
+      validation.onMessages(peer, verified);
+    } else {
+      validation.onMessages(peer, rpc.publish());
+    }
     Rpc.Control control = rpc.control();
     gossip.onIHave(state, control.ihave());
     gossip.onIWant(state, control.iwant());
@@ -213,6 +239,7 @@ public final class GossipRouter {
       throw new IllegalStateException("already subscribed to " + topic);
     }
     s.subscriptions.put(topic, new RouterState.Subscription(validator, handler));
+    updateJoinedTopicNames();
     for (PeerId peer : s.peers.keySet()) {
       s.outbound.subscription(peer, new Rpc.SubOpts(true, topic.name()));
     }
@@ -228,6 +255,7 @@ public final class GossipRouter {
     if (s.subscriptions.remove(topic) == null) {
       return;
     }
+    updateJoinedTopicNames();
     mesh.leave(topic);
     for (PeerId peer : s.peers.keySet()) {
       s.outbound.subscription(peer, new Rpc.SubOpts(false, topic.name()));
@@ -246,6 +274,17 @@ public final class GossipRouter {
    * @throws IllegalArgumentException if the data cannot fit in one RPC
    */
   public MessageId publish(Topic topic, byte[] data) {
+    return publishSigned(sign(topic, data));
+  }
+
+  /**
+   * Signs {@code data} for {@code topic} with a fresh seqno, ready for {@link #publishSigned}. The
+   * one router method that is thread-safe: signing is the costly half of publishing, so it can run
+   * on another thread.
+   *
+   * @throws IllegalArgumentException if the data cannot fit in one RPC
+   */
+  public RpcMessage sign(Topic topic, byte[] data) {
     if (data.length > s.params.maxRpcBytes() - MESSAGE_ENVELOPE_BYTES) {
       throw new IllegalArgumentException(
           "message data of "
@@ -254,9 +293,23 @@ public final class GossipRouter {
               + s.params.maxRpcBytes()
               + " bytes");
     }
-    byte[] seqno = ByteBuffer.allocate(StrictSign.SEQNO_BYTES).putLong(nextSeqno++).array();
-    RpcMessage message = StrictSign.sign(identity, topic, data, seqno);
-    MessageId id = idFunction.apply(new PubSubMessage(topic, s.self, seqno, data));
+    byte[] seqno =
+        ByteBuffer.allocate(StrictSign.SEQNO_BYTES).putLong(nextSeqno.getAndIncrement()).array();
+    return StrictSign.sign(identity, topic, data, seqno);
+  }
+
+  /**
+   * Publishes a message {@link #sign} made (see {@link #publish}).
+   *
+   * @return the message id
+   */
+  public MessageId publishSigned(RpcMessage message) {
+    if (!java.util.Arrays.equals(message.from(), s.self.toBytes()) || message.signature() == null) {
+      throw new IllegalArgumentException("not a message this router signed");
+    }
+    Topic topic = new Topic(message.topic());
+    MessageId id =
+        idFunction.apply(new PubSubMessage(topic, s.self, message.seqno(), message.data()));
     SeenCache.Entry seen = s.seen.get(id);
     if (seen != null && seen.status == SeenCache.Status.ACCEPTED) {
       return id;
@@ -268,6 +321,14 @@ public final class GossipRouter {
     }
     s.outbound.flush();
     return id;
+  }
+
+  private void updateJoinedTopicNames() {
+    Set<String> names = new HashSet<>();
+    for (Topic joined : s.subscriptions.keySet()) {
+      names.add(joined.name());
+    }
+    joinedTopicNames = Set.copyOf(names);
   }
 
   private Collection<PeerId> publishTargets(Topic topic) {

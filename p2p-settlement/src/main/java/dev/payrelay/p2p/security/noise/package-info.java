@@ -2,9 +2,9 @@
  * noise-libp2p ({@code /noise}): {@code Noise_XX_25519_ChaChaPoly_SHA256} with the libp2p signed
  * handshake payload, and the 2-byte length-prefixed framing. Pure: byte arrays in, byte arrays out;
  * the Netty handler that drives {@link dev.payrelay.p2p.security.noise.NoiseXxHandshake} and the
- * transport {@link dev.payrelay.p2p.security.noise.CipherState}s lives elsewhere. Only the JDK's
- * crypto is used (XDH, ChaCha20-Poly1305, SHA-256, HmacSHA256, Ed25519 through {@code
- * dev.payrelay.p2p.core}).
+ * transport {@link dev.payrelay.p2p.security.noise.CipherState}s lives elsewhere. The JDK's crypto
+ * is used (XDH, ChaCha20-Poly1305, SHA-256, HmacSHA256), and Ed25519 through {@code
+ * dev.payrelay.p2p.core} (BouncyCastle's, much faster than JDK 17's).
  *
  * <p>Specs: <a href="https://github.com/libp2p/specs/blob/master/noise/README.md">noise-libp2p</a>
  * and <a href="https://noiseprotocol.org/noise.html">The Noise Protocol Framework, revision 34</a>.

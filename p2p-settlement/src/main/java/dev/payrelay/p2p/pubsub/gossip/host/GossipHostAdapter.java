@@ -11,10 +11,15 @@ import dev.payrelay.p2p.pubsub.gossip.GossipProtocol;
 import dev.payrelay.p2p.pubsub.gossip.GossipRouter;
 import dev.payrelay.p2p.pubsub.gossip.RpcFormatException;
 import dev.payrelay.p2p.pubsub.gossip.RpcFrameDecoder;
+import dev.payrelay.p2p.pubsub.gossip.VerifiedRpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * disconnected. Inbound, a stream with more than {@link #MAX_QUEUED_RPCS_PER_STREAM} RPCs waiting
  * for the router is not read until they drain to {@link #RESUME_QUEUED_RPCS}, so yamux flow control
  * holds a fast sender back. Host callbacks run on Netty event loops; nothing here blocks.
+ *
+ * <p>Given a crypto executor, each inbound RPC is decoded and its signatures checked there ({@link
+ * VerifiedRpc}) before it reaches the router; the RPCs of one stream still reach the router in the
+ * order they arrived, while several are verified at once.
  */
 public final class GossipHostAdapter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GossipHostAdapter.class);
@@ -57,6 +66,7 @@ public final class GossipHostAdapter implements AutoCloseable {
   private final GossipRouter router;
   private final ScheduledExecutorService routerExecutor;
   private final long maxUnsentBytes;
+  private final Executor cryptoExecutor; // null: the router decodes and verifies itself
 
   /** Our outbound stream per peer; {@link #OPENING} while it negotiates. */
   private final Map<PeerId, Object> outbound = new ConcurrentHashMap<>();
@@ -79,6 +89,19 @@ public final class GossipHostAdapter implements AutoCloseable {
       GossipRouter router,
       ScheduledExecutorService routerExecutor,
       long maxUnsentBytes) {
+    this(host, router, routerExecutor, maxUnsentBytes, null);
+  }
+
+  /**
+   * As {@link #GossipHostAdapter(Host, GossipRouter, ScheduledExecutorService, long)}, decoding and
+   * verifying inbound RPCs on {@code cryptoExecutor} (null: on the router's executor).
+   */
+  public GossipHostAdapter(
+      Host host,
+      GossipRouter router,
+      ScheduledExecutorService routerExecutor,
+      long maxUnsentBytes,
+      Executor cryptoExecutor) {
     if (!host.peerId().equals(router.localPeerId())) {
       throw new IllegalArgumentException("the router's identity is not the host's");
     }
@@ -86,6 +109,7 @@ public final class GossipHostAdapter implements AutoCloseable {
     this.router = router;
     this.routerExecutor = routerExecutor;
     this.maxUnsentBytes = maxUnsentBytes;
+    this.cryptoExecutor = cryptoExecutor;
   }
 
   /**
@@ -203,6 +227,9 @@ public final class GossipHostAdapter implements AutoCloseable {
     Runnable resume = () -> stream.connection().executor().execute(() -> stream.setAutoRead(true));
     stream.setListener(
         new StreamListener() {
+          /** Completes once the stream's latest RPC is queued on the router's executor. */
+          private CompletableFuture<Void> handedOver = CompletableFuture.completedFuture(null);
+
           @Override
           public void onData(byte[] bytes) {
             List<byte[]> bodies;
@@ -215,13 +242,21 @@ public final class GossipHostAdapter implements AutoCloseable {
             }
             for (byte[] body : bodies) {
               queued.incrementAndGet();
-              execute(
+              Runnable done =
                   () -> {
-                    router.onRpcBytes(peer, body);
                     if (queued.decrementAndGet() == RESUME_QUEUED_RPCS) {
                       resume.run();
                     }
-                  });
+                  };
+              if (cryptoExecutor == null) {
+                execute(
+                    () -> {
+                      router.onRpcBytes(peer, body);
+                      done.run();
+                    });
+              } else {
+                handedOver = verifyThenHandOver(peer, body, handedOver, done);
+              }
             }
             if (queued.get() > MAX_QUEUED_RPCS_PER_STREAM) {
               stream.setAutoRead(false);
@@ -234,6 +269,44 @@ public final class GossipHostAdapter implements AutoCloseable {
           }
         });
     openOutbound(stream.connection());
+  }
+
+  /**
+   * Verifies {@code body} on the crypto executor, then (once {@code previous}, the stream's RPC
+   * before it, is handed over) queues it for the router.
+   */
+  private CompletableFuture<Void> verifyThenHandOver(
+      PeerId peer, byte[] body, CompletableFuture<Void> previous, Runnable done) {
+    Set<String> joined = router.joinedTopicNames();
+    int maxRpcBytes = router.params().maxRpcBytes();
+    CompletableFuture<VerifiedRpc> verified;
+    try {
+      verified =
+          CompletableFuture.supplyAsync(
+              () -> prepare(peer, body, maxRpcBytes, joined), cryptoExecutor);
+    } catch (RejectedExecutionException closing) {
+      return previous;
+    }
+    return verified.thenAcceptBoth(
+        previous,
+        (rpc, ignored) ->
+            execute(
+                () -> {
+                  if (rpc != null) {
+                    router.onVerifiedRpc(peer, rpc);
+                  }
+                  done.run();
+                }));
+  }
+
+  private static VerifiedRpc prepare(
+      PeerId peer, byte[] body, int maxRpcBytes, Set<String> joined) {
+    try {
+      return VerifiedRpc.prepare(body, maxRpcBytes, joined);
+    } catch (RpcFormatException e) {
+      log.debug("dropping malformed RPC from {}: {}", peer, e.getMessage());
+      return null;
+    }
   }
 
   private void execute(Runnable task) {

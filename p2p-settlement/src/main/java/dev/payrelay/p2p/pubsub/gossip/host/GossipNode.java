@@ -18,13 +18,15 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Gossipsub on a host in one call: a {@link GossipRouter} on its own single-threaded executor, a
- * {@link GossipHostAdapter} wiring it to the host, and the thread-safe {@link PubSub} face. Uses
+ * {@link GossipHostAdapter} wiring it to the host, and the thread-safe {@link PubSub} face. Ed25519
+ * signing and verification run on a small pool beside the router ({@link GossipCryptoPool}). Uses
  * StrictSign and message id = SHA-256 of the data ({@link MessageIdFunction#SHA256_OF_DATA}), as
  * every PayRelay node and its js peers do.
  */
@@ -34,15 +36,20 @@ public final class GossipNode implements PubSub, AutoCloseable {
 
   private final GossipRouter router;
   private final ScheduledExecutorService executor;
+  private final ExecutorService crypto;
   private final GossipHostAdapter adapter;
   private final GossipPubSub pubSub;
 
   private GossipNode(
-      GossipRouter router, ScheduledExecutorService executor, GossipHostAdapter adapter) {
+      GossipRouter router,
+      ScheduledExecutorService executor,
+      ExecutorService crypto,
+      GossipHostAdapter adapter) {
     this.router = router;
     this.executor = executor;
+    this.crypto = crypto;
     this.adapter = adapter;
-    this.pubSub = new GossipPubSub(router, executor);
+    this.pubSub = new GossipPubSub(router, executor, crypto);
   }
 
   /**
@@ -67,10 +74,12 @@ public final class GossipNode implements PubSub, AutoCloseable {
             clock,
             new SplittableRandom(new SecureRandom().nextLong()),
             executor);
+    ExecutorService crypto = GossipCryptoPool.create("gossip-crypto-" + shortId(host.peerId()));
     GossipHostAdapter adapter =
-        new GossipHostAdapter(host, router, executor, GossipHostAdapter.MAX_UNSENT_BYTES_PER_PEER);
+        new GossipHostAdapter(
+            host, router, executor, GossipHostAdapter.MAX_UNSENT_BYTES_PER_PEER, crypto);
     adapter.start();
-    return new GossipNode(router, executor, adapter);
+    return new GossipNode(router, executor, crypto, adapter);
   }
 
   private static String shortId(PeerId peer) {
@@ -141,6 +150,7 @@ public final class GossipNode implements PubSub, AutoCloseable {
   @Override
   public void close() {
     adapter.close();
+    crypto.shutdown();
     executor.shutdown();
     try {
       executor.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
