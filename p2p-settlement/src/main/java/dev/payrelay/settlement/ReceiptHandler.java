@@ -133,12 +133,24 @@ final class ReceiptHandler {
       // Pending or unverifiable here: no attestation, not forwarded; kept for quorum mode.
       return Mono.just(ValidationResult.IGNORE);
     }
-    Attestation attestation =
-        Attestation.sign(node.identity().keyPair(), receipt, verdict, node.clock().instant());
     return node.store()
-        .append(attestation)
-        .then(node.publish(node.config().receiptsTopic(), attestation))
-        .thenReturn(result);
+        .attestations(receipt.digest())
+        .flatMap(
+            known -> {
+              boolean attestedBefore =
+                  known.stream().anyMatch(a -> a.attester().equals(node.self()));
+              if (attestedBefore) {
+                // Seen again after a restart (sync replays it): one attestation per node is enough.
+                return Mono.just(result);
+              }
+              Attestation attestation =
+                  Attestation.sign(
+                      node.identity().keyPair(), receipt, verdict, node.clock().instant());
+              return node.store()
+                  .append(attestation)
+                  .then(node.publish(node.config().receiptsTopic(), attestation))
+                  .thenReturn(result);
+            });
   }
 
   /** First sight of the message, within the peer's rate (gossip only). */

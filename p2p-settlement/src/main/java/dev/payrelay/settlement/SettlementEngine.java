@@ -12,7 +12,9 @@ import dev.payrelay.settlement.message.SettlementReceipt;
 import dev.payrelay.settlement.message.Verdict;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
@@ -126,8 +128,14 @@ public final class SettlementEngine {
   }
 
   private ReceiptView view(SettlementReceipt receipt, List<Attestation> attestations) {
-    List<Attestation> valid =
-        attestations.stream().filter(a -> a.attests(receipt) && a.hasValidSignature()).toList();
+    // One per attester, its latest: a node that attested twice (a restart) counts once.
+    Map<PeerId, Attestation> latest = new LinkedHashMap<>();
+    for (Attestation a : attestations) {
+      if (a.attests(receipt) && a.hasValidSignature()) {
+        latest.merge(a.attester(), a, (x, y) -> y.at().isAfter(x.at()) ? y : x);
+      }
+    }
+    List<Attestation> valid = List.copyOf(latest.values());
     return new ReceiptView(receipt, valid, acceptance(receipt, valid));
   }
 

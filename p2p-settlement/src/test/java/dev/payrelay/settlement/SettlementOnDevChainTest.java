@@ -166,6 +166,31 @@ class SettlementOnDevChainTest {
   }
 
   @Test
+  void aNodeThatMeetsAReceiptAgainAfterARestartDoesNotAttestItTwice() {
+    c.engine.submit(paidProof()).block(TestNode.BOUND);
+    // B restarts: the same key and store, nothing in memory; sync replays A's receipt to it.
+    SettlementEngine restarted =
+        new SettlementEngine(
+            b.identity,
+            config,
+            b.ledger,
+            network.join(b.id()),
+            b.store,
+            chain.verifier(),
+            java.time.Clock.systemUTC());
+    restarted.start();
+
+    restarted.catchUp(a.id()).block(TestNode.BOUND);
+
+    assertThat(b.store.all())
+        .filteredOn(m -> m instanceof Attestation && ((Attestation) m).attester().equals(b.id()))
+        .hasSize(1);
+    assertThat(restarted.receipt(invoice).block(TestNode.BOUND).orElseThrow().attestations())
+        .extracting(Attestation::attester)
+        .containsExactlyInAnyOrder(b.id(), c.id());
+  }
+
+  @Test
   void aForgedVariantOfATransferDoesNotShadowItsTrueProof() {
     TransferClaim real = chain.pay(reference, merchant, HALF_ETHER);
     PaymentProofMessage forged =
