@@ -13,6 +13,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,7 +53,8 @@ class CheckoutConfiguration {
 
   /**
    * Proofs are verified with the chains' own endpoints and applied through the chain watcher's
-   * {@link InvoicePaymentApplier}, so both paths settle a transfer the same way, exactly once.
+   * {@link InvoicePaymentApplier}, so both paths settle a transfer the same way, exactly once; a
+   * verified one then goes to the settlement network, if the node is in one, for its receipt.
    */
   @Bean
   ProofSubmission proofSubmission(
@@ -61,7 +63,8 @@ class CheckoutConfiguration {
       ConnectionFactory connections,
       Clock clock,
       ExpectationRegistry expectations,
-      CheckoutInvoices invoices) {
+      CheckoutInvoices invoices,
+      ObjectProvider<NetworkProofs> network) {
     List<ProofVerifier> verifiers = new ArrayList<>();
     for (ChainConfig chain : chains.all()) {
       clients
@@ -73,6 +76,7 @@ class CheckoutConfiguration {
         new InvoicePaymentApplier(clock, expectations),
         DatabaseClient.create(connections),
         TransactionalOperator.create(new R2dbcTransactionManager(connections)),
-        invoices);
+        invoices,
+        network.getIfAvailable(() -> NetworkProofs.NONE));
   }
 }

@@ -66,18 +66,21 @@ final class ProofSubmission {
   private final DatabaseClient db;
   private final TransactionalOperator transactions;
   private final CheckoutInvoices invoices;
+  private final NetworkProofs network;
 
   ProofSubmission(
       ProofVerifiers verifiers,
       ObservationApplier applier,
       DatabaseClient db,
       TransactionalOperator transactions,
-      CheckoutInvoices invoices) {
+      CheckoutInvoices invoices,
+      NetworkProofs network) {
     this.verifiers = verifiers;
     this.applier = applier;
     this.db = db;
     this.transactions = transactions;
     this.invoices = invoices;
+    this.network = network;
   }
 
   Mono<ProofOutcome> submit(String token, Checkout checkout, String txHash) {
@@ -170,7 +173,15 @@ final class ProofSubmission {
     return transactions
         .transactional(applier.apply(batch, db))
         .then(invoices.find(token))
-        .map(after -> applied(after, transfer, v));
+        .flatMap(
+            after -> {
+              ProofOutcome answer = applied(after, transfer, v);
+              boolean ours =
+                  answer.result() == Result.VERIFIED || answer.result() == Result.PENDING;
+              return ours
+                  ? network.announce(invoice.id(), transfer).thenReturn(answer)
+                  : Mono.just(answer);
+            });
   }
 
   private static ProofOutcome applied(Checkout after, Transfer transfer, Verification v) {

@@ -2,6 +2,7 @@ package dev.payrelay.gateway.settlement;
 
 import dev.payrelay.gateway.chain.ChainClients;
 import dev.payrelay.gateway.chain.Chains;
+import dev.payrelay.gateway.checkout.NetworkProofs;
 import dev.payrelay.gateway.config.ConfigurationProblem;
 import dev.payrelay.invoicing.application.ExpectationRegistry;
 import dev.payrelay.invoicing.chain.InvoicePaymentApplier;
@@ -10,6 +11,9 @@ import dev.payrelay.p2p.core.PeerId;
 import dev.payrelay.settlement.ChainVerifier;
 import dev.payrelay.settlement.SettlementConfig;
 import dev.payrelay.settlement.identity.NodeIdentity;
+import dev.payrelay.settlement.message.InvoiceRef;
+import dev.payrelay.settlement.message.PaymentProofMessage;
+import dev.payrelay.settlement.message.TransferClaim;
 import dev.payrelay.settlement.network.Membership;
 import dev.payrelay.settlement.network.NetworkConfig;
 import dev.payrelay.settlement.network.SettlementNode;
@@ -32,6 +36,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
 
 /**
  * The node in the settlement network (ARCHITECTURE "The settlement network"): its invoices as the
@@ -85,6 +90,28 @@ class SettlementConfiguration {
         started.peerId(),
         started.listenAddresses());
     return started;
+  }
+
+  /**
+   * The checkout's verified proofs, submitted to the engine as this node's own: it settles them
+   * (the ledger answers "already applied"), issues the signed receipt and gossips it for
+   * attestations. A failure is logged; the buyer's payment is recorded either way.
+   */
+  @Bean
+  NetworkProofs networkProofs(SettlementNode node) {
+    return (invoiceId, transfer) ->
+        node.engine()
+            .submit(
+                new PaymentProofMessage(
+                    new InvoiceRef(node.peerId(), invoiceId), TransferClaim.of(transfer)))
+            .doOnNext(outcome -> LOG.debug("checkout proof for {}: {}", invoiceId, outcome))
+            .onErrorResume(
+                e -> {
+                  LOG.warn(
+                      "checkout proof for {} not sent to the network: {}", invoiceId, e.toString());
+                  return Mono.empty();
+                })
+            .then();
   }
 
   static NetworkConfig networkConfig(NetworkProperties properties, Path peersFile) {

@@ -93,7 +93,8 @@ class ProofSubmissionTest {
   }
 
   private ProofSubmission submission(ProofVerifier... verifiers) {
-    return new ProofSubmission(new ProofVerifiers(List.of(verifiers)), counting, null, null, null);
+    return new ProofSubmission(
+        new ProofVerifiers(List.of(verifiers)), counting, null, null, null, NetworkProofs.NONE);
   }
 
   /** An open ETH invoice payable to a deposit address, void if {@code voidedAt}. */
