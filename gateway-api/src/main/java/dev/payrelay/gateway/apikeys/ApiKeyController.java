@@ -136,6 +136,7 @@ class ApiKeyController {
                             throw ApiProblemException.notFound(
                                 "This store has no live API key " + apiKeyId);
                           }
+                          access.revoked(uuid(apiKeyId));
                           return ResponseEntity.noContent().<Void>build();
                         }));
   }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +36,7 @@ public class Access {
   private static final Logger log = LoggerFactory.getLogger(Access.class);
 
   private final ApiKeyLookup keys;
+  private final RecentKeys recent = new RecentKeys();
   private final Clock clock;
 
   Access(ApiKeyLookup keys, Clock clock) {
@@ -89,10 +91,25 @@ public class Access {
               + ApiKeyToken.FORMAT);
     }
     ApiKeyToken key = token.get();
+    Optional<ApiKeyLookup.KeyRow> recentRow = recent.fresh(key.prefix(), clock.instant());
+    if (recentRow.isPresent()) {
+      return check(exchange, key, recentRow);
+    }
+    long generation = recent.generation();
     return keys.byPrefix(key.prefix())
+        .doOnNext(row -> recent.keep(key.prefix(), row, clock.instant(), generation))
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty())
         .flatMap(row -> check(exchange, key, row));
+  }
+
+  /**
+   * Call once the key {@code keyId} is revoked: requests with it that start after this call are
+   * refused (this node remembers recently used keys for {@link RecentKeys#FRESH_FOR}, which is also
+   * how long a key revoked through another node may still work here).
+   */
+  public void revoked(UUID keyId) {
+    recent.forget(keyId);
   }
 
   private Mono<Caller> check(
@@ -114,6 +131,7 @@ public class Access {
       return Mono.just(caller);
     }
     return keys.touch(row.id(), now, due)
+        .doOnSuccess(done -> recent.used(key.prefix(), now))
         .onErrorResume(
             e -> {
               log.warn("Could not record the use of API key {}: {}", row.id(), e.toString());

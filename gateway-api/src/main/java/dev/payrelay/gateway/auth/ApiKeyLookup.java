@@ -21,7 +21,12 @@ class ApiKeyLookup {
       byte[] secretHash,
       Set<Scope> scopes,
       Instant revokedAt,
-      Instant lastUsedAt) {}
+      Instant lastUsedAt) {
+
+    KeyRow withLastUsedAt(Instant usedAt) {
+      return new KeyRow(id, storeId, secretHash, scopes, revokedAt, usedAt);
+    }
+  }
 
   private final DatabaseClient db;
 

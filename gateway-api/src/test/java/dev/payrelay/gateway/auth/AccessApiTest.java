@@ -97,6 +97,29 @@ class AccessApiTest {
   }
 
   @Test
+  void aKeyJustUsedAndThenRevokedIsRefusedOnItsNextRequest() throws Exception {
+    TestApiKeys.StoreKey key =
+        TestApiKeys.addKey(db, TestApiKeys.defaultStore(db), Scope.NODE_READ);
+    http.get()
+        .uri("/v1/node")
+        .headers(ScopeMatrix.bearer(key.key()))
+        .exchange()
+        .expectStatus()
+        .isOk();
+
+    http.delete()
+        .uri("/v1/api-keys/" + key.keyId())
+        .headers(ScopeMatrix.bearer(TestNode.ADMIN_KEY))
+        .exchange()
+        .expectStatus()
+        .isNoContent();
+
+    unauthenticated(http.get().uri("/v1/node").headers(ScopeMatrix.bearer(key.key())).exchange())
+        .jsonPath("$.detail")
+        .isEqualTo("The API key was revoked");
+  }
+
+  @Test
   void useIsRecordedAtMostOnceAMinute() throws Exception {
     TestApiKeys.StoreKey key =
         TestApiKeys.addKey(db, TestApiKeys.defaultStore(db), Scope.NODE_READ);

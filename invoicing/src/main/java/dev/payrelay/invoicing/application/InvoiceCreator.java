@@ -46,21 +46,28 @@ final class InvoiceCreator {
 
   private final InvoiceRepository invoices = new InvoiceRepository();
   private final StoreRepository stores;
+  private final StoreSettingsCache settings;
   private final InvoiceOutbox outbox;
   private final PayLinks payLinks;
   private final DepositAddressBook depositAddresses = new DepositAddressBook();
   private final SecureRandom random = new SecureRandom();
 
-  InvoiceCreator(StoreRepository stores, InvoiceOutbox outbox, PayLinks payLinks) {
+  InvoiceCreator(
+      StoreRepository stores,
+      StoreSettingsCache settings,
+      InvoiceOutbox outbox,
+      PayLinks payLinks) {
     this.stores = stores;
+    this.settings = settings;
     this.outbox = outbox;
     this.payLinks = payLinks;
   }
 
   /**
    * Writes the invoice {@code p} for the store whose settings were {@code store}; emits it once
-   * committed, or nothing (having written nothing) if the store is gone or got its reference secret
-   * from another create since {@code store} was read: then read the settings again and retry.
+   * committed, or nothing (having written nothing) if the store is gone, got its reference secret
+   * from another create or changed its settings since {@code store} was read: then read the
+   * settings again and retry.
    */
   Mono<InvoiceRecord> insert(
       DatabaseClient db,
@@ -88,7 +95,9 @@ final class InvoiceCreator {
                           p.totals().lines(),
                           secret,
                           depositIndexFloor,
-                          events(draft, send)))
+                          events(draft, send),
+                          store))
+                  .doOnNext(number -> settings.written(storeId, store, secret))
                   .map(draft::withNumber);
             });
   }

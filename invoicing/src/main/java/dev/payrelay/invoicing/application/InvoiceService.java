@@ -2,6 +2,7 @@ package dev.payrelay.invoicing.application;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payrelay.invoicing.domain.Evaluation;
+import dev.payrelay.invoicing.domain.InvalidInvoiceException;
 import dev.payrelay.invoicing.domain.Invoice;
 import dev.payrelay.invoicing.domain.InvoiceStatus;
 import dev.payrelay.invoicing.domain.Payment;
@@ -40,7 +41,7 @@ public final class InvoiceService implements Invoices {
   private final Clock clock;
   private final ExpectationRegistry expectations;
   private final InvoiceRequestParser parser;
-  private final StoreRepository stores = new StoreRepository();
+  private final StoreSettingsCache settings;
   private final InvoiceRepository invoices = new InvoiceRepository();
   private final PaymentRepository payments = new PaymentRepository();
   private final InvoiceCreator creator;
@@ -63,7 +64,9 @@ public final class InvoiceService implements Invoices {
     this.expectations = expectations;
     this.parser = new InvoiceRequestParser(List.copyOf(chains));
     InvoiceOutbox outbox = new InvoiceOutbox(new ObjectMapper());
-    this.creator = new InvoiceCreator(stores, outbox, payLinks);
+    StoreRepository stores = new StoreRepository();
+    this.settings = new StoreSettingsCache(stores, transactions.db());
+    this.creator = new InvoiceCreator(stores, settings, outbox, payLinks);
     this.lister = new InvoiceLister(transactions.db(), invoices, payments);
     this.voider = new InvoiceVoider(transactions, invoices, payments, outbox, expectations);
   }
@@ -74,24 +77,31 @@ public final class InvoiceService implements Invoices {
   }
 
   /**
-   * Attempt {@code attempt} of a create. A store's first invoices by reference race to give it its
-   * secret; the losers write nothing and start over with the winner's, so a second attempt always
-   * has the secret. Another attempt also finds out when the store is gone.
+   * Attempt {@code attempt} of a create. The first uses the store's settings as last read; they are
+   * checked when the invoice is written, and if they changed, nothing is written and the next
+   * attempt reads them again. A store's first invoices by reference race to give it its secret; the
+   * losers write nothing and start over with the winner's, so a second attempt always has the
+   * secret. Another attempt also finds out when the store is gone. An invoice refused on the first
+   * attempt is checked once more against settings read afresh, since the refusal may come from a
+   * setting that has changed since (the receiving address or xpub it needs was set since).
    */
   private Mono<Invoice> create(CreateInvoice request, int attempt) {
     UUID storeId = request.storeId();
-    return stores
-        .settings(transactions.db(), storeId)
-        .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("no store " + storeId)))
-        .flatMap(
-            settings -> {
-              ParsedInvoice parsed = parser.parse(request, settings);
-              return creator
-                  .insert(transactions.db(), storeId, settings, parsed, request.send(), now())
-                  .doOnNext(this::openExpectations)
-                  .map(record -> record.toInvoice(parsed.totals().lines(), record.evaluation()))
-                  .switchIfEmpty(Mono.defer(() -> retry(request, attempt)));
-            });
+    Mono<Invoice> created =
+        (attempt == 1 ? settings.get(storeId) : settings.fresh(storeId))
+            .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("no store " + storeId)))
+            .flatMap(
+                store -> {
+                  ParsedInvoice parsed = parser.parse(request, store);
+                  return creator
+                      .insert(transactions.db(), storeId, store, parsed, request.send(), now())
+                      .doOnNext(this::openExpectations)
+                      .map(record -> record.toInvoice(parsed.totals().lines(), record.evaluation()))
+                      .switchIfEmpty(Mono.defer(() -> retry(request, attempt)));
+                });
+    return attempt > 1
+        ? created
+        : created.onErrorResume(InvalidInvoiceException.class, e -> create(request, 2));
   }
 
   private Mono<Invoice> retry(CreateInvoice request, int attempt) {
@@ -100,7 +110,8 @@ public final class InvoiceService implements Invoices {
           new IllegalStateException(
               "store "
                   + request.storeId()
-                  + " changed its reference secret while an invoice was being created"));
+                  + " changed its settings or reference secret while an invoice was being"
+                  + " created"));
     }
     return create(request, attempt + 1);
   }

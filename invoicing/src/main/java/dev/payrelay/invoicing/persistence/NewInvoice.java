@@ -14,13 +14,16 @@ import java.util.List;
  *     invoice's), or null
  * @param events the outbox rows written with it, in order; a payload's {@code invoice.number}, if
  *     it has one, is set to the invoice's human number ({@code INV-000042}) when written
+ * @param settings the store's settings the invoice was made with: nothing is written unless the
+ *     store still has them (its reference secret aside, which {@code referenceSecret} covers)
  */
 public record NewInvoice(
     InvoiceRecord invoice,
     List<PricedLine> lines,
     byte[] referenceSecret,
     Long depositIndexFloor,
-    List<OutboxRow> events) {
+    List<OutboxRow> events,
+    StoreRepository.Settings settings) {
 
   public NewInvoice {
     lines = List.copyOf(lines);

@@ -2,6 +2,7 @@ package dev.payrelay.invoicing.persistence;
 
 import dev.payrelay.invoicing.domain.PaymentMethod;
 import dev.payrelay.invoicing.domain.PricedLine;
+import dev.payrelay.wallet.core.Address;
 import dev.payrelay.wallet.core.Asset;
 import io.r2dbc.spi.Statement;
 import java.math.BigDecimal;
@@ -39,7 +40,9 @@ final class NewInvoiceStatement {
           + " reference_secret = COALESCE(reference_secret, $2),"
           + " next_deposit_index = GREATEST(next_deposit_index, $3)"
           + " WHERE id = $1 AND ($2::bytea IS NULL OR reference_secret IS NULL"
-          + " OR reference_secret = $2) RETURNING next_invoice_number - 1 AS number),"
+          + " OR reference_secret = $2) AND lower(receiving_address) IS NOT DISTINCT FROM $47"
+          + " AND default_expiry_seconds = $48 AND (xpub IS NOT NULL) = $49"
+          + " RETURNING next_invoice_number - 1 AS number),"
           + " invoice AS (INSERT INTO invoices (id, store_id, number, chain_id, asset,"
           + " currency_symbol, currency_decimals, currency_contract, subtotal, discount_total,"
           + " tax_total, total, buyer_name, buyer_email, memo, order_id, metadata,"
@@ -70,7 +73,8 @@ final class NewInvoiceStatement {
 
   /**
    * Runs the statement; emits the invoice's number once committed, or nothing if the store does not
-   * exist or has a reference secret other than the invoice's.
+   * exist, has a reference secret other than the invoice's, or no longer has the settings the
+   * invoice was made with.
    */
   static Mono<Long> run(DatabaseClient db, NewInvoice write) {
     return db.inConnection(
@@ -82,7 +86,8 @@ final class NewInvoiceStatement {
                   .bind(write.depositIndexFloor(), Long.class)
                   .invoice(write.invoice())
                   .lines(write.lines())
-                  .events(write.events());
+                  .events(write.events())
+                  .settings(write.settings());
               // Collect everything: the driver completes execute() after PostgreSQL's
               // ReadyForQuery, which follows the statement's own commit.
               return Flux.from(s.execute())
@@ -174,6 +179,13 @@ final class NewInvoiceStatement {
           .bind(column(events, String[]::new, OutboxRow::eventType))
           .bind(column(events, String[]::new, OutboxRow::orderingKey))
           .bind(column(events, String[]::new, OutboxRow::payloadJson));
+    }
+
+    /** {@code $47} to {@code $49}: the settings the store must still have. */
+    Positions settings(StoreRepository.Settings settings) {
+      return bind(settings.receivingAddress().map(Address::toLowerHex).orElse(null), String.class)
+          .bind(Math.toIntExact(settings.defaultExpirySeconds()))
+          .bind(settings.hasXpub());
     }
 
     private static <R, T> T[] column(List<R> rows, IntFunction<T[]> array, Function<R, T> value) {
