@@ -1,5 +1,6 @@
 package dev.payrelay.gateway.cli;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ final class DataDirectory {
             });
     try {
       return Path.of(chosen);
-    } catch (java.nio.file.InvalidPathException e) {
+    } catch (InvalidPathException e) {
       throw new UsageException("--" + OPTION + ": '" + chosen + "' is not a path");
     }
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,7 +65,7 @@ final class Options {
   }
 
   /** The one value of {@code --name}, if given; refuses it given twice. */
-  java.util.Optional<String> single(String name) {
+  Optional<String> single(String name) {
     List<String> values = all(name);
     if (values.size() > 1) {
       throw new UsageException("--" + name + " is given " + values.size() + " times");
