@@ -175,7 +175,7 @@ final class Report {
     line(
         "  open loop, %d s per step (latency from each proof's scheduled time; degraded: a proof"
             + " unsettled in %d s, settling below %.0f%% of the offered rate, or p99 > %.0fx the"
-            + " first step's)",
+            + " first step's or the unloaded p99, the higher)",
         r.stepTime().toSeconds(),
         SettlementBench.SETTLE_BOUND.toSeconds(),
         SettlementBench.SUSTAIN_FRACTION * 100,
