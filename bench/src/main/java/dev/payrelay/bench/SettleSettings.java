@@ -18,6 +18,8 @@ import java.util.List;
  * @param baselineConcurrency requests in flight for the RPC baseline
  * @param baselineOps verifications the RPC baseline makes per measurement
  * @param seed the topology's and the homes' random seed
+ * @param quiet the pause after each unloaded proof's last attestation, so that the other nodes are
+ *     done with its gossip before the next proof
  */
 record SettleSettings(
     int nodes,
@@ -28,7 +30,8 @@ record SettleSettings(
     double degradeFactor,
     int baselineConcurrency,
     int baselineOps,
-    long seed) {
+    long seed,
+    Duration quiet) {
 
   SettleSettings {
     rates = List.copyOf(rates);
@@ -60,7 +63,8 @@ record SettleSettings(
         Double.parseDouble(System.getProperty("bench.settle.degrade", "5")),
         common.concurrency(),
         Integer.getInteger("bench.settle.baselineOps", 2_000),
-        Long.getLong("bench.settle.seed", 6));
+        Long.getLong("bench.settle.seed", 6),
+        Duration.ofMillis(Integer.getInteger("bench.settle.quietMillis", 500)));
   }
 
   /** Proofs the open-loop step at {@code rate} submits. */
