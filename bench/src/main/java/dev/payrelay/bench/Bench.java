@@ -4,6 +4,7 @@ import dev.payrelay.wallet.devchain.AnvilBinary;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -14,8 +15,10 @@ import java.util.Locale;
  * wallet.proofs} or {@code wallet.watcher} runs one; {@code invoices} runs the invoice creation
  * benchmark against a node it starts; {@code p2p} the libp2p bulk transfer benchmark against plain
  * TCP and js-libp2p; {@code gossip} gossipsub messages per second, PayRelay against js-libp2p;
- * {@code all} runs them all. Exits 0 when every benchmark ran and checked its results, 1 otherwise;
- * anvil, and the node with its PostgreSQL and anvil, are stopped either way.
+ * {@code settlement} proof-to-settlement latency and sustained proofs per second across a network
+ * of settlement nodes, against the RPC node's verification rate; {@code all} runs them all. Exits 0
+ * when every benchmark ran and checked its results, 1 otherwise; anvil, and the node with its
+ * PostgreSQL and anvil, are stopped either way.
  */
 public final class Bench {
 
@@ -35,16 +38,18 @@ public final class Bench {
     boolean invoices = all || suite.equals("invoices");
     boolean p2p = all || suite.equals("p2p");
     boolean gossip = all || suite.equals("gossip");
-    if (!proofs && !watcher && !invoices && !p2p && !gossip) {
+    boolean settlement = all || suite.equals("settlement");
+    if (!proofs && !watcher && !invoices && !p2p && !gossip && !settlement) {
       System.err.println(
           "bench: unknown suite '"
               + suite
-              + "'; use all, wallet, wallet.proofs, wallet.watcher, invoices, p2p or gossip");
+              + "'; use all, wallet, wallet.proofs, wallet.watcher, invoices, p2p, gossip or"
+              + " settlement");
       System.exit(2);
     }
     int status = 0;
     try {
-      run(BenchSettings.fromSystemProperties(), proofs, watcher, invoices, p2p, gossip);
+      run(BenchSettings.fromSystemProperties(), proofs, watcher, invoices, p2p, gossip, settlement);
     } catch (Exception | Error e) {
       System.err.println("bench: failed: " + e);
       e.printStackTrace();
@@ -60,7 +65,8 @@ public final class Bench {
       boolean watcher,
       boolean invoices,
       boolean p2p,
-      boolean gossip)
+      boolean gossip,
+      boolean settlement)
       throws Exception {
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     Report report = new Report(System.out);
@@ -97,6 +103,15 @@ public final class Bench {
     if (gossip) {
       int messages = Integer.getInteger("bench.gossip.messages", GOSSIP_MESSAGES);
       report.gossip(new GossipThroughputBench(settings, messages).run());
+    }
+    if (settlement) {
+      Path log =
+          Path.of(System.getProperty("user.dir"), "devchain")
+              .resolve("anvil-settle-" + ProcessHandle.current().pid() + ".log");
+      try (BenchChain chain = BenchChain.start(repoRoot(), log)) {
+        SettleSettings sizes = SettleSettings.fromSystemProperties(settings);
+        report.settlement(new SettlementBench(chain, sizes).run(Clock.systemUTC()));
+      }
     }
     report.footer(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }

@@ -151,6 +151,73 @@ final class Report {
     line("  ratio PayRelay : js-libp2p                      %s", r.javaToJs().format("%.2f"));
   }
 
+  void settlement(SettlementBench.Result r) {
+    line("");
+    line(
+        "Settlement network: %d nodes in one JVM on loopback TCP, %d links (diameter %d hops),"
+            + " one anvil, proofs of ETH deposits submitted at a random non-home node",
+        r.nodes(), r.edges(), r.diameter());
+    line(
+        "  unloaded, one proof at a time (%d): answered by the first node p50 %.1f ms  p99 %.1f ms",
+        r.appliedUnloaded().latencyNanos().length,
+        r.answeredUnloaded().latencyMillis(0.5),
+        r.answeredUnloaded().latencyMillis(0.99));
+    line(
+        "    at home: applied p50 %.1f ms  p99 %.1f ms;  first attestation p50 %.1f ms  p99 %.1f"
+            + " ms;  all %d attestations p50 %.1f ms  p99 %.1f ms",
+        r.appliedUnloaded().latencyMillis(0.5),
+        r.appliedUnloaded().latencyMillis(0.99),
+        r.attestedUnloaded().latencyMillis(0.5),
+        r.attestedUnloaded().latencyMillis(0.99),
+        r.nodes() - 1,
+        r.attestedByAllUnloaded().latencyMillis(0.5),
+        r.attestedByAllUnloaded().latencyMillis(0.99));
+    line(
+        "    reference: the same proofs' ProofVerifier.verify alone, one at a time  p50 %.1f ms"
+            + "  p99 %.1f ms (each hop verifies before it forwards)",
+        r.verifyAlone().latencyMillis(0.5), r.verifyAlone().latencyMillis(0.99));
+    line(
+        "  open loop, %d s per step (latency from each proof's scheduled time; degraded: a proof"
+            + " unsettled in %d s, settling below %.0f%% of the offered rate, or p99 > %.0fx the"
+            + " first step's or the unloaded p99, the higher)",
+        r.stepTime().toSeconds(),
+        SettlementBench.SETTLE_BOUND.toSeconds(),
+        SettlementBench.SUSTAIN_FRACTION * 100,
+        r.degradeFactor());
+    for (SettlementBench.Step s : r.steps()) {
+      line(
+          "    %4d proofs/s offered  %5d proofs  settled %5d at %6.1f/s  p50 %8.1f ms  p99 %8.1f ms"
+              + "%s",
+          s.rate(),
+          s.proofs(),
+          s.settled().latencyNanos().length,
+          s.settled().latencyNanos().length == 0 ? 0 : s.settled().perSecond(),
+          s.settled().latencyNanos().length == 0 ? Double.NaN : s.settled().latencyMillis(0.5),
+          s.settled().latencyNanos().length == 0 ? Double.NaN : s.settled().latencyMillis(0.99),
+          s.degraded() ? "  DEGRADED (" + s.unsettled() + " unsettled)" : "");
+    }
+    SettlementBench.Step best = r.sustained();
+    double baseline = (r.baselineBefore() + r.baselineAfter()) / 2;
+    line(
+        "  baseline: RPC verifications (receipt + block, plain java.net.http, %d in flight)"
+            + "  %,.0f/s before, %,.0f/s after the steps",
+        r.concurrency(), r.baselineBefore(), r.baselineAfter());
+    if (best == null) {
+      line("  highest sustained rate: none (the first step degraded)");
+    } else {
+      line(
+          "  highest sustained rate: %d proofs/s offered, %.1f settled/s",
+          best.rate(), best.settled().perSecond());
+      line(
+          "  ratio settled proofs/s : RPC verifications/s   %.4f (1 : %.0f)",
+          best.settled().perSecond() / baseline, baseline / best.settled().perSecond());
+    }
+    line(
+        "  checks: %d ledger applications, each transfer at most once, %d proofs lost;"
+            + " submissions: %s",
+        r.applications(), r.lost(), r.outcomes());
+  }
+
   private void line(String format, Object... args) {
     out.println(String.format(Locale.ROOT, format, args));
   }
