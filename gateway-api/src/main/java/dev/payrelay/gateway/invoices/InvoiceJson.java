@@ -42,12 +42,15 @@ record InvoiceJson(
     Instant createdAt,
     Instant updatedAt,
     Instant voidedAt,
-    List<InvoiceEmailJson> emails) {
+    List<InvoiceEmailJson> emails,
+    String networkRef) {
 
   /**
    * @param emails the invoice's emails, oldest first
+   * @param home this node's peer id: with the invoice id, the invoice's name in the settlement
+   *     network
    */
-  static InvoiceJson of(Invoice invoice, PayLinks payLinks, List<EmailStatus> emails) {
+  static InvoiceJson of(Invoice invoice, PayLinks payLinks, List<EmailStatus> emails, String home) {
     Totals totals = invoice.totals();
     Evaluation evaluation = invoice.evaluation();
     List<PaymentOption> options = invoice.paymentOptions();
@@ -75,15 +78,17 @@ record InvoiceJson(
         invoice.createdAt(),
         invoice.updatedAt(),
         invoice.voidedAt().orElse(null),
-        emails.stream().map(InvoiceEmailJson::of).toList());
+        emails.stream().map(InvoiceEmailJson::of).toList(),
+        home + ":" + invoice.id());
   }
 
   /** {@code InvoicePage}: {@code nextCursor} is null on the last page. */
   record PageJson(List<InvoiceJson> data, String nextCursor) {
-    static PageJson of(InvoicePage page, PayLinks payLinks, Map<UUID, List<EmailStatus>> emails) {
+    static PageJson of(
+        InvoicePage page, PayLinks payLinks, Map<UUID, List<EmailStatus>> emails, String home) {
       return new PageJson(
           page.data().stream()
-              .map(i -> InvoiceJson.of(i, payLinks, emails.getOrDefault(i.id(), List.of())))
+              .map(i -> InvoiceJson.of(i, payLinks, emails.getOrDefault(i.id(), List.of()), home))
               .toList(),
           page.nextCursor().orElse(null));
     }

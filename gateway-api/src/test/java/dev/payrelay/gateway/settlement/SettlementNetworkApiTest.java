@@ -165,7 +165,8 @@ class SettlementNetworkApiTest {
     String units = (String) ((Map<String, Object>) option.get("amount")).get("baseUnits");
     String tx = DevChain.shared().pay(BUYER, Address.parse(address), new BigInteger(units), "0x");
     String id = (String) invoice.get("id");
-    String ref = a.peerId() + ":" + id;
+    String ref = (String) invoice.get("networkRef");
+    assertThat(ref).as("the invoice names itself in the network").isEqualTo(a.peerId() + ":" + id);
     Map<String, Object> proof = new LinkedHashMap<>();
     proof.put("invoice", ref);
     proof.put("chainId", DevChain.shared().chainId());
