@@ -137,6 +137,40 @@ class SettlementNetworkApiTest {
         .isNotFound();
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void operatorsDialPeersByMultiaddrAndBadAddressesAreClearErrors() {
+    String bAddress = (String) ((List<Object>) b.get("/v1/network").get("listenAddresses")).get(0);
+
+    Map<String, Object> dialed = dial(a, Map.of("address", bAddress), 201);
+
+    assertThat(dialed).containsEntry("peerId", b.peerId());
+    assertThat(dial(a, Map.of("address", "/ip4/127.0.0.1/tcp/1"), 400).toString())
+        .contains("address", "/p2p/");
+    assertThat(dial(a, Map.of("address", "not a multiaddr"), 400).get("type"))
+        .isEqualTo("urn:payrelay:problem:validation");
+    String nobody =
+        "/ip4/127.0.0.1/tcp/1/p2p/"
+            + dev.payrelay.settlement.identity.NodeIdentity.ephemeral().peerId();
+    assertThat(dial(a, Map.of("address", nobody), 502).get("type"))
+        .isEqualTo("urn:payrelay:problem:peer-unreachable");
+  }
+
+  private static Map<String, Object> dial(NetworkNode node, Map<String, Object> body, int status) {
+    return node.http
+        .post()
+        .uri("/v1/network/peers")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestNode.ADMIN_KEY)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(status)
+        .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+        .returnResult()
+        .getResponseBody();
+  }
+
   record Paid(String id, String ref, String tx, Map<String, Object> proof) {}
 
   /** An ETH invoice at A paid in full to its deposit address: the proof of it, as JSON. */

@@ -80,6 +80,26 @@ class SettlementProcessesTest {
   }
 
   @Test
+  void aProofSubmittedToCSettlesAtAAndBShowsTheReceiptAttestedByBAndC() throws Exception {
+    Map<String, Object> invoice = createInvoice(a, "0.0005");
+    String ref = (String) invoice.get("networkRef");
+    Map<String, Object> proof = payAndProve(invoice);
+    long started = System.nanoTime();
+
+    assertThat(submit(c, proof)).containsEntry("outcome", "relayed");
+
+    await(
+        "A settles",
+        () -> "PAID".equals(get(a, "/v1/invoices/" + invoice.get("id")).get("status")));
+    System.out.println(
+        "proof-to-settlement over 3 processes: "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms");
+    await("B holds the receipt attested by B and C", () -> attesters(b, ref).size() == 2);
+    assertThat(attesters(b, ref)).containsExactlyInAnyOrder(idB, idC);
+  }
+
+  @Test
   void aHomeNodeThatWasDownCatchesUpWithAProofSubmittedMeanwhileAndSettlesIt() throws Exception {
     Map<String, Object> invoice = createInvoice(a, "0.0004");
     String id = (String) invoice.get("id");
