@@ -6,6 +6,7 @@ import dev.payrelay.invoicing.persistence.InvoiceRepository;
 import dev.payrelay.settlement.InvoiceLedger;
 import dev.payrelay.settlement.LedgerInvoice;
 import dev.payrelay.settlement.LedgerOutcome;
+import dev.payrelay.settlement.message.TransferClaim;
 import dev.payrelay.wallet.payment.Transfer;
 import dev.payrelay.wallet.verify.Verification;
 import dev.payrelay.wallet.watch.Checkpoint;
@@ -58,6 +59,26 @@ public final class InvoicingLedger implements InvoiceLedger {
                     .of(invoice)
                     .map(summary -> new LedgerInvoice(invoice.expectations(), summary)))
         .map(Optional::of)
+        .defaultIfEmpty(Optional.empty());
+  }
+
+  /**
+   * The claim of a payment of this node's invoice, as a receipt lists it (with its route); empty if
+   * the invoice has no such payment that counts.
+   */
+  Mono<Optional<TransferClaim>> claim(UUID invoiceId, Transfer.Key key) {
+    return invoices
+        .findAnyStore(db, invoiceId)
+        .flatMap(summaries::of)
+        .map(
+            summary ->
+                summary.transfers().stream()
+                    .filter(
+                        t ->
+                            t.chain().equals(key.chain())
+                                && t.tx().equals(key.tx())
+                                && t.logIndex().orElse(Transfer.NATIVE_VALUE) == key.logIndex())
+                    .findFirst())
         .defaultIfEmpty(Optional.empty());
   }
 

@@ -6,6 +6,7 @@ import dev.payrelay.gateway.checkout.NetworkProofs;
 import dev.payrelay.gateway.config.ConfigurationProblem;
 import dev.payrelay.invoicing.application.ExpectationRegistry;
 import dev.payrelay.invoicing.chain.InvoicePaymentApplier;
+import dev.payrelay.invoicing.outbox.OutboxChannel;
 import dev.payrelay.p2p.core.Multiaddr;
 import dev.payrelay.p2p.core.PeerId;
 import dev.payrelay.settlement.ChainVerifier;
@@ -90,6 +91,12 @@ class SettlementConfiguration {
         started.peerId(),
         started.listenAddresses());
     return started;
+  }
+
+  /** Signed receipts for every confirmed payment, from the outbox (see {@link ReceiptChannel}). */
+  @Bean
+  OutboxChannel receiptChannel(SettlementNode node, InvoicingLedger ledger) {
+    return new ReceiptChannel(node, ledger);
   }
 
   /**

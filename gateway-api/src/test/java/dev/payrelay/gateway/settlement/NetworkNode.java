@@ -60,6 +60,7 @@ final class NetworkNode implements AutoCloseable {
     properties.put("payrelay.chains[0].chain-id", Long.toString(chain.chainId()));
     properties.put("payrelay.chains[0].rpc-url", chain.rpcUrl().toString());
     properties.put("payrelay.chains[0].confirmations", "1");
+    properties.put("payrelay.watch.poll-interval", "200ms");
     properties.put("payrelay.network.id", "testnet");
     properties.put("payrelay.network.retry-held-every", "500ms");
     for (int i = 0; i < peers.length; i++) {

@@ -86,6 +86,16 @@ class SettlementNetworkApiTest {
   }
 
   @Test
+  void aPaymentTheHomeNodeFoundOnItsOwnGetsAReceiptAttestedByTheOthers() throws Exception {
+    Paid paid = payNewInvoice("0.0006");
+
+    // No proof from anyone: A's chain watcher finds the payment, its outbox asks for the receipt.
+    await("B holds the receipt attested by B and C", () -> attesters(b, paid.ref()).size() == 2);
+    assertThat(a.get("/v1/invoices/" + paid.id())).containsEntry("status", "PAID");
+    assertThat(receiptOf(c, paid.ref())).containsEntry("acceptance", "verified_here");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void aProofForAnotherAmountIsRejectedWhereItIsSubmittedAndSettlesNothing() throws Exception {
     Paid paid = payNewInvoice("0.0003");

@@ -18,11 +18,16 @@ import reactor.core.publisher.Mono;
  */
 public final class InvoiceOutbox {
 
+  /** The {@value OutboxWriter#GOSSIP} event asking for a confirmed payment's receipt. */
+  public static final String RECEIPT_EVENT = "settlement.receipt";
+
+  private final ObjectMapper json;
   private final OutboxWriter writer;
   private final InvoiceEventPayloads payloads;
   private final EmailOutbox emails = new EmailOutbox();
 
   public InvoiceOutbox(ObjectMapper json) {
+    this.json = json;
     this.writer = new OutboxWriter(json);
     this.payloads = new InvoiceEventPayloads(json);
   }
@@ -55,10 +60,30 @@ public final class InvoiceOutbox {
     return writer.row(OutboxWriter.WEBHOOK, type.wireName(), invoice.id().toString(), payload);
   }
 
-  /** Writes one payment event about {@code payment} of {@code invoice}. */
+  /**
+   * Writes one payment event about {@code payment} of {@code invoice}; a confirmed payment also
+   * gets its {@value #RECEIPT_EVENT} on the {@value OutboxWriter#GOSSIP} channel, so the node
+   * publishes a signed receipt for it however it was found (watcher, checkout, network).
+   */
   public Mono<Void> paymentEvent(
       DatabaseClient tx, InvoiceSummary invoice, InvoiceEventType type, Payment payment) {
-    return write(tx, invoice, type, payloads.paymentEvent(type, invoice, payment));
+    Mono<Void> event = write(tx, invoice, type, payloads.paymentEvent(type, invoice, payment));
+    if (type != InvoiceEventType.PAYMENT_CONFIRMED) {
+      return event;
+    }
+    ObjectNode receipt = json.createObjectNode();
+    receipt.put("invoiceId", invoice.id().toString());
+    receipt.put("chainId", payment.key().chain().value());
+    receipt.put("txHash", payment.key().tx().toString());
+    receipt.put("logIndex", payment.key().logIndex());
+    return event.then(
+        writer.write(
+            tx,
+            OutboxWriter.GOSSIP,
+            invoice.storeId(),
+            RECEIPT_EVENT,
+            invoice.id().toString(),
+            receipt));
   }
 
   public InvoiceEventPayloads payloads() {

@@ -22,6 +22,9 @@ public final class OutboxWriter {
   /** The channel of emails to buyers. */
   public static final String EMAIL = "email";
 
+  /** The channel of the settlement network: a confirmed payment's signed receipt to publish. */
+  public static final String GOSSIP = "gossip";
+
   private final ObjectMapper json;
 
   public OutboxWriter(ObjectMapper json) {

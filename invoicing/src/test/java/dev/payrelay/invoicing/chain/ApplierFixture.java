@@ -88,7 +88,9 @@ final class ApplierFixture {
 
   List<String> events(Invoice invoice) {
     return fx.strings(
-        "SELECT event_type FROM outbox WHERE ordering_key = '" + invoice.id() + "' ORDER BY id");
+        "SELECT event_type FROM outbox WHERE channel = 'webhook' AND ordering_key = '"
+            + invoice.id()
+            + "' ORDER BY id");
   }
 
   static String randomHex(int bytes) {
