@@ -21,8 +21,6 @@ import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -94,15 +92,7 @@ final class NetworkNode implements AutoCloseable {
 
   /** GETs {@code path} with the admin key; the JSON object of a 200. */
   Map<String, Object> get(String path) {
-    return http.get()
-        .uri(path)
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestNode.ADMIN_KEY)
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-        .returnResult()
-        .getResponseBody();
+    return NetworkApi.get(http, path);
   }
 
   int update(String sql, Object... parameters) throws SQLException {

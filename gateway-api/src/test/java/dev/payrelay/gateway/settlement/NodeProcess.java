@@ -21,9 +21,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A PayRelay node in an operating-system process of its own, started from this test JVM's
- * classpath: its own test database and data directory, the shared dev chain, the settlement network
- * on a fixed loopback port (so that it comes back at the same address after a restart). Its output
- * goes to {@code target/processes/<name>.log}, printed when it fails to start.
+ * classpath: its own test database and data directory, the shared dev chain (not watched), the
+ * settlement network on a fixed loopback port (so that it comes back at the same address after a
+ * restart). Its output goes to {@code target/processes/<name>.log}, printed when it fails to start.
  */
 final class NodeProcess implements AutoCloseable {
   /** How long a node may take to start on a busy 2-core machine. */
@@ -66,6 +66,9 @@ final class NodeProcess implements AutoCloseable {
     properties.put("payrelay.chains[0].chain-id", Long.toString(chain.chainId()));
     properties.put("payrelay.chains[0].rpc-url", chain.rpcUrl().toString());
     properties.put("payrelay.chains[0].confirmations", "1");
+    // No chain watcher: a payment settles only through a proof, so what these nodes show is the
+    // network's doing (relay, sync after a restart), not the home node finding it by itself.
+    properties.put("payrelay.watch.enabled", "false");
     properties.put("payrelay.network.id", "processes");
     properties.put("payrelay.network.listen[0]", "/ip4/127.0.0.1/tcp/" + p2pPort);
     properties.put("payrelay.network.retry-held-every", "500ms");

@@ -3,9 +3,8 @@ package dev.payrelay.gateway.settlement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.payrelay.gateway.TestNode;
-import dev.payrelay.wallet.core.Address;
+import dev.payrelay.gateway.settlement.NetworkApi.Paid;
 import dev.payrelay.wallet.testing.DevAccount;
-import dev.payrelay.wallet.testing.DevChain;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -181,95 +180,33 @@ class SettlementNetworkApiTest {
         .getResponseBody();
   }
 
-  record Paid(String id, String ref, String tx, Map<String, Object> proof) {}
-
-  /** An ETH invoice at A paid in full to its deposit address: the proof of it, as JSON. */
-  @SuppressWarnings("unchecked")
+  /** An ETH invoice at A paid in full to its deposit address: the proof of it. */
   private static Paid payNewInvoice(String price) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("currency", Map.of("chainId", DevChain.shared().chainId(), "symbol", "ETH"));
-    body.put(
-        "lineItems", List.of(Map.of("description", "Tea", "quantity", "1", "unitPrice", price)));
-    body.put("paymentMethods", List.of("deposit_address"));
-    Map<String, Object> invoice =
-        a.http
-            .post()
-            .uri("/v1/invoices")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestNode.ADMIN_KEY)
-            .contentType(MediaType.APPLICATION_JSON)
-            .bodyValue(body)
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-            .returnResult()
-            .getResponseBody();
-    Map<String, Object> option = ((List<Map<String, Object>>) invoice.get("paymentOptions")).get(0);
-    String address = (String) option.get("address");
-    String units = (String) ((Map<String, Object>) option.get("amount")).get("baseUnits");
-    String tx = DevChain.shared().pay(BUYER, Address.parse(address), new BigInteger(units), "0x");
-    String id = (String) invoice.get("id");
-    String ref = (String) invoice.get("networkRef");
-    assertThat(ref).as("the invoice names itself in the network").isEqualTo(a.peerId() + ":" + id);
-    Map<String, Object> proof = new LinkedHashMap<>();
-    proof.put("invoice", ref);
-    proof.put("chainId", DevChain.shared().chainId());
-    proof.put("txHash", tx);
-    proof.put("asset", "ETH");
-    proof.put("amount", units);
-    proof.put("route", Map.of("type", "deposit", "address", address));
-    return new Paid(id, ref, tx, proof);
+    Paid paid = NetworkApi.pay(NetworkApi.createInvoice(a.http, price), BUYER);
+    assertThat(paid.ref())
+        .as("the invoice names itself in the network")
+        .isEqualTo(a.peerId() + ":" + paid.id());
+    return paid;
   }
 
   private static Map<String, Object> submit(
       NetworkNode node, Map<String, Object> proof, int status) {
-    return node.http
-        .post()
-        .uri("/v1/proofs")
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(proof)
-        .exchange()
-        .expectStatus()
-        .isEqualTo(status)
-        .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-        .returnResult()
-        .getResponseBody();
+    return NetworkApi.submit(node.http, proof, status);
   }
 
   private static Map<String, Object> receiptOf(NetworkNode node, String ref) {
     return node.get("/v1/receipts/" + ref);
   }
 
-  /** Who attested the receipt {@code node} holds for {@code ref}; none if it holds none yet. */
-  @SuppressWarnings("unchecked")
   private static List<String> attesters(NetworkNode node, String ref) {
-    Map<String, Object> answer =
-        node.http
-            .get()
-            .uri("/v1/receipts/" + ref)
-            .exchange()
-            .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
-            .returnResult()
-            .getResponseBody();
-    if (answer == null || !answer.containsKey("attestations")) {
-      return List.of();
-    }
-    return ((List<Map<String, Object>>) answer.get("attestations"))
-        .stream().map(attestation -> (String) attestation.get("attester")).toList();
+    return NetworkApi.attesters(node.http, ref);
   }
 
-  @SuppressWarnings("unchecked")
   private static int peers(NetworkNode node) {
-    return ((List<Object>) node.get("/v1/network").get("peers")).size();
+    return NetworkApi.peers(node.http);
   }
 
   private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.get()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 30 s: " + what);
-      }
-      Thread.sleep(100);
-    }
+    NetworkApi.await(what, Duration.ofSeconds(30), condition);
   }
 }
