@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,10 @@ import reactor.core.scheduler.Schedulers;
  * (scope {@code network:manage}) dials a multiaddr and remembers it.
  */
 @RestController
+@ConditionalOnProperty(
+    name = "payrelay.network.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 class NetworkController {
   static final String PEERS = "/v1/network/peers";
 

@@ -11,6 +11,7 @@ import dev.payrelay.settlement.network.SettlementNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +32,10 @@ import reactor.core.publisher.Mono;
  * calls; submitting one twice is harmless (the answer says {@code duplicate}).
  */
 @RestController
+@ConditionalOnProperty(
+    name = "payrelay.network.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 class SettlementController {
   static final String PROOFS = "/v1/proofs";
 

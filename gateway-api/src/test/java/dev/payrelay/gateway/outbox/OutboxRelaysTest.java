@@ -32,6 +32,9 @@ class OutboxRelaysTest {
   static void properties(DynamicPropertyRegistry registry) {
     TestNode.register(registry, db);
     registry.add("payrelay.outbox.poll-interval", () -> "100ms");
+    // The node's own gossip channel (settlement receipts) comes with the network; this test puts
+    // a recording one in its place.
+    registry.add("payrelay.network.enabled", () -> "false");
   }
 
   @TestConfiguration
