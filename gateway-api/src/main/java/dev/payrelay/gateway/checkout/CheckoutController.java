@@ -2,7 +2,9 @@ package dev.payrelay.gateway.checkout;
 
 import dev.payrelay.gateway.error.ApiProblemException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,23 +38,33 @@ class CheckoutController {
   private final CheckoutViews views;
   private final CheckoutPdfs pdfs;
   private final CheckoutProperties properties;
+  private final NetworkAttestations attestations;
 
   CheckoutController(
       CheckoutInvoices invoices,
       CheckoutViews views,
       CheckoutPdfs pdfs,
-      CheckoutProperties properties) {
+      CheckoutProperties properties,
+      ObjectProvider<NetworkAttestations> attestations) {
     this.invoices = invoices;
     this.views = views;
     this.pdfs = pdfs;
     this.properties = properties;
+    this.attestations = attestations.getIfAvailable(() -> NetworkAttestations.NONE);
   }
 
   @GetMapping(path = "/pay/{token}", produces = MediaType.TEXT_HTML_VALUE)
   Mono<Rendering> page(@PathVariable String token) {
     return invoices
         .find(token)
-        .map(checkout -> views.render(token, checkout, null, HttpStatus.OK))
+        .flatMap(
+            checkout ->
+                (checkout.payments().isEmpty()
+                        ? Mono.just(List.<NetworkAttestations.Confirmation>of())
+                        : attestations.of(checkout.invoice().id()))
+                    .map(
+                        confirmations ->
+                            views.render(token, checkout, null, HttpStatus.OK, confirmations)))
         .defaultIfEmpty(notFound());
   }
 

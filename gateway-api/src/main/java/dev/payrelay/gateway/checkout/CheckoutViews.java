@@ -39,9 +39,20 @@ final class CheckoutViews {
 
   /** The page of the pay link, with the notice of a proof just submitted (or null). */
   Rendering render(String token, Checkout checkout, ProofNotice notice, HttpStatus status) {
+    return render(token, checkout, notice, status, List.of());
+  }
+
+  /** The page, its receipt listing the network nodes that confirmed it ({@code confirmations}). */
+  Rendering render(
+      String token,
+      Checkout checkout,
+      ProofNotice notice,
+      HttpStatus status,
+      List<NetworkAttestations.Confirmation> confirmations) {
     return Rendering.view(PAGE)
         .modelAttribute("page", of(token, checkout))
         .modelAttribute("notice", notice)
+        .modelAttribute("confirmations", confirmations)
         .status(status)
         .build();
   }

@@ -2,6 +2,7 @@ package dev.payrelay.gateway.settlement;
 
 import dev.payrelay.gateway.chain.ChainClients;
 import dev.payrelay.gateway.chain.Chains;
+import dev.payrelay.gateway.checkout.NetworkAttestations;
 import dev.payrelay.gateway.checkout.NetworkProofs;
 import dev.payrelay.gateway.config.ConfigurationProblem;
 import dev.payrelay.invoicing.application.ExpectationRegistry;
@@ -12,9 +13,11 @@ import dev.payrelay.p2p.core.PeerId;
 import dev.payrelay.settlement.ChainVerifier;
 import dev.payrelay.settlement.SettlementConfig;
 import dev.payrelay.settlement.identity.NodeIdentity;
+import dev.payrelay.settlement.message.Attestation;
 import dev.payrelay.settlement.message.InvoiceRef;
 import dev.payrelay.settlement.message.PaymentProofMessage;
 import dev.payrelay.settlement.message.TransferClaim;
+import dev.payrelay.settlement.message.Verdict;
 import dev.payrelay.settlement.network.Membership;
 import dev.payrelay.settlement.network.NetworkConfig;
 import dev.payrelay.settlement.network.SettlementNode;
@@ -24,6 +27,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -91,6 +95,32 @@ class SettlementConfiguration {
         started.peerId(),
         started.listenAddresses());
     return started;
+  }
+
+  /** The nodes that confirmed a receipt of ours, for the receipt on the pay page. */
+  @Bean
+  NetworkAttestations networkAttestations(SettlementNode node) {
+    return invoiceId ->
+        node.engine()
+            .receipt(new InvoiceRef(node.peerId(), invoiceId))
+            .map(
+                view ->
+                    view.map(
+                            v ->
+                                v.attestations().stream()
+                                    .filter(a -> a.verdict() == Verdict.CONFIRMED)
+                                    .sorted(Comparator.comparing(Attestation::at))
+                                    .map(
+                                        a ->
+                                            new NetworkAttestations.Confirmation(
+                                                a.attester().toString(), a.at()))
+                                    .toList())
+                        .orElse(List.of()))
+            .onErrorResume(
+                e -> {
+                  LOG.warn("attestations of invoice {} not read: {}", invoiceId, e.toString());
+                  return Mono.just(List.of());
+                });
   }
 
   /** Signed receipts for every confirmed payment, from the outbox (see {@link ReceiptChannel}). */

@@ -26,8 +26,8 @@ final class NetworkApi {
 
   private NetworkApi() {}
 
-  /** An invoice paid on chain, and the proof of it. */
-  record Paid(String id, String ref, String tx, Map<String, Object> proof) {}
+  /** An invoice paid on chain, the proof of it, and the path of its pay page. */
+  record Paid(String id, String ref, String tx, Map<String, Object> proof, String payPath) {}
 
   /** An ETH invoice at the node of {@code http}, payable to a deposit address. */
   static Map<String, Object> createInvoice(WebTestClient http, String price) {
@@ -64,7 +64,9 @@ final class NetworkApi {
     proof.put("asset", "ETH");
     proof.put("amount", units);
     proof.put("route", Map.of("type", "deposit", "address", address));
-    return new Paid((String) invoice.get("id"), ref, tx, proof);
+    String payLink = (String) ((Map<String, Object>) invoice.get("payLink")).get("url");
+    return new Paid(
+        (String) invoice.get("id"), ref, tx, proof, java.net.URI.create(payLink).getPath());
   }
 
   /** POSTs {@code proof} to {@code /v1/proofs}; expects {@code status}; the JSON answer. */

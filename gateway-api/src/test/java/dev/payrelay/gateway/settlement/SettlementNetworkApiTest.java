@@ -92,6 +92,21 @@ class SettlementNetworkApiTest {
     await("B holds the receipt attested by B and C", () -> attesters(b, paid.ref()).size() == 2);
     assertThat(a.get("/v1/invoices/" + paid.id())).containsEntry("status", "PAID");
     assertThat(receiptOf(c, paid.ref())).containsEntry("acceptance", "verified_here");
+    // The buyer's receipt page on A names the nodes that confirmed it.
+    await("A holds both attestations", () -> attesters(a, paid.ref()).size() == 2);
+    String page =
+        a.http
+            .get()
+            .uri(paid.payPath())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(page)
+        .contains("Confirmed independently by 2 nodes of the settlement network")
+        .contains(b.peerId(), c.peerId());
   }
 
   @Test
