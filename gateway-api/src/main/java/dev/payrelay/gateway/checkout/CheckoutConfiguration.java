@@ -13,7 +13,6 @@ import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,8 +52,7 @@ class CheckoutConfiguration {
 
   /**
    * Proofs are verified with the chains' own endpoints and applied through the chain watcher's
-   * {@link InvoicePaymentApplier}, so both paths settle a transfer the same way, exactly once; a
-   * verified one then goes to the settlement network, if the node is in one, for its receipt.
+   * {@link InvoicePaymentApplier}, so both paths settle a transfer the same way, exactly once.
    */
   @Bean
   ProofSubmission proofSubmission(
@@ -63,8 +61,7 @@ class CheckoutConfiguration {
       ConnectionFactory connections,
       Clock clock,
       ExpectationRegistry expectations,
-      CheckoutInvoices invoices,
-      ObjectProvider<NetworkProofs> network) {
+      CheckoutInvoices invoices) {
     List<ProofVerifier> verifiers = new ArrayList<>();
     for (ChainConfig chain : chains.all()) {
       clients
@@ -76,7 +73,6 @@ class CheckoutConfiguration {
         new InvoicePaymentApplier(clock, expectations),
         DatabaseClient.create(connections),
         TransactionalOperator.create(new R2dbcTransactionManager(connections)),
-        invoices,
-        network.getIfAvailable(() -> NetworkProofs.NONE));
+        invoices);
   }
 }

@@ -66,21 +66,18 @@ final class ProofSubmission {
   private final DatabaseClient db;
   private final TransactionalOperator transactions;
   private final CheckoutInvoices invoices;
-  private final NetworkProofs network;
 
   ProofSubmission(
       ProofVerifiers verifiers,
       ObservationApplier applier,
       DatabaseClient db,
       TransactionalOperator transactions,
-      CheckoutInvoices invoices,
-      NetworkProofs network) {
+      CheckoutInvoices invoices) {
     this.verifiers = verifiers;
     this.applier = applier;
     this.db = db;
     this.transactions = transactions;
     this.invoices = invoices;
-    this.network = network;
   }
 
   Mono<ProofOutcome> submit(String token, Checkout checkout, String txHash) {
@@ -173,15 +170,7 @@ final class ProofSubmission {
     return transactions
         .transactional(applier.apply(batch, db))
         .then(invoices.find(token))
-        .flatMap(
-            after -> {
-              ProofOutcome answer = applied(after, transfer, v);
-              boolean ours =
-                  answer.result() == Result.VERIFIED || answer.result() == Result.PENDING;
-              return ours
-                  ? network.announce(invoice.id(), transfer).thenReturn(answer)
-                  : Mono.just(answer);
-            });
+        .map(after -> applied(after, transfer, v));
   }
 
   private static ProofOutcome applied(Checkout after, Transfer transfer, Verification v) {

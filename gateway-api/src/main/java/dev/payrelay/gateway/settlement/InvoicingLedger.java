@@ -3,6 +3,7 @@ package dev.payrelay.gateway.settlement;
 import dev.payrelay.invoicing.chain.ObservationApplier;
 import dev.payrelay.invoicing.persistence.InvoiceRecord;
 import dev.payrelay.invoicing.persistence.InvoiceRepository;
+import dev.payrelay.invoicing.persistence.PaymentRepository;
 import dev.payrelay.settlement.InvoiceLedger;
 import dev.payrelay.settlement.LedgerInvoice;
 import dev.payrelay.settlement.LedgerOutcome;
@@ -39,6 +40,7 @@ public final class InvoicingLedger implements InvoiceLedger {
   private final TransactionalOperator transactions;
   private final ObservationApplier applier;
   private final InvoiceRepository invoices = new InvoiceRepository();
+  private final PaymentRepository payments = new PaymentRepository();
   private final LedgerSummaries summaries;
 
   public InvoicingLedger(
@@ -115,8 +117,8 @@ public final class InvoicingLedger implements InvoiceLedger {
                   + ", the transfer moved "
                   + transfer.asset().caip19()));
     }
-    return summaries
-        .owner(transfer.key())
+    return payments
+        .owner(db, transfer.key())
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty())
         .flatMap(
@@ -128,7 +130,7 @@ public final class InvoicingLedger implements InvoiceLedger {
               }
               return applier
                   .apply(batch(invoice, verified), db)
-                  .then(summaries.owner(transfer.key()))
+                  .then(payments.owner(db, transfer.key()))
                   .filter(invoice.id()::equals)
                   .flatMap(
                       applied ->

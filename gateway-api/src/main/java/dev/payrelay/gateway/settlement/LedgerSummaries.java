@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -25,18 +24,6 @@ final class LedgerSummaries {
 
   LedgerSummaries(DatabaseClient db) {
     this.db = db;
-  }
-
-  /** The invoice that {@code key} is applied to; empty if none. */
-  Mono<UUID> owner(Transfer.Key key) {
-    return db.sql(
-            "SELECT invoice_id FROM invoice_payments"
-                + " WHERE chain_id = :chain AND tx_hash = :tx AND log_index = :log")
-        .bind("chain", key.chain().value())
-        .bind("tx", key.tx().toString())
-        .bind("log", key.logIndex())
-        .map(row -> row.get("invoice_id", UUID.class))
-        .one();
   }
 
   Mono<InvoiceSummary> of(InvoiceRecord invoice) {

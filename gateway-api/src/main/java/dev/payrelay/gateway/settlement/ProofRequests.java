@@ -9,6 +9,7 @@ import dev.payrelay.settlement.message.TransferClaim;
 import dev.payrelay.wallet.core.Address;
 import dev.payrelay.wallet.core.Asset;
 import dev.payrelay.wallet.core.ChainId;
+import dev.payrelay.wallet.core.TokenAmount;
 import dev.payrelay.wallet.core.TxHash;
 import dev.payrelay.wallet.method.PaymentReference;
 import dev.payrelay.wallet.payment.PaymentRoute;
@@ -25,9 +26,6 @@ import java.util.regex.Pattern;
  * problem is reported at once, and nothing is published unless all fields are valid.
  */
 final class ProofRequests {
-  /** uint256: a larger amount is no token amount. */
-  static final BigInteger MAX_AMOUNT = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
-
   /** Largest log index taken: far beyond any block's log count. */
   static final long MAX_LOG_INDEX = 1L << 32;
 
@@ -83,7 +81,7 @@ final class ProofRequests {
       errors.add(new FieldError("amount", "must be a whole number of base units, as a string"));
     } else {
       amount = new BigInteger(body.amount());
-      if (amount.signum() == 0 || amount.compareTo(MAX_AMOUNT) > 0) {
+      if (amount.signum() == 0 || amount.compareTo(TokenAmount.MAX_UINT256) > 0) {
         errors.add(new FieldError("amount", "must be between 1 and 2^256 - 1"));
       }
     }

@@ -93,8 +93,7 @@ class ProofSubmissionTest {
   }
 
   private ProofSubmission submission(ProofVerifier... verifiers) {
-    return new ProofSubmission(
-        new ProofVerifiers(List.of(verifiers)), counting, null, null, null, NetworkProofs.NONE);
+    return new ProofSubmission(new ProofVerifiers(List.of(verifiers)), counting, null, null, null);
   }
 
   /** An open ETH invoice payable to a deposit address, void if {@code voidedAt}. */

@@ -105,7 +105,8 @@ public final class PaymentRepository {
     return route instanceof PaymentRoute.ByReference ? "reference" : "deposit";
   }
 
-  private Mono<UUID> owner(DatabaseClient db, Transfer.Key key) {
+  /** The invoice the transfer {@code key} is applied to; empty if none. */
+  public Mono<UUID> owner(DatabaseClient db, Transfer.Key key) {
     return db.sql(
             "SELECT invoice_id FROM invoice_payments"
                 + " WHERE chain_id = :chain AND tx_hash = :tx AND log_index = :log")
