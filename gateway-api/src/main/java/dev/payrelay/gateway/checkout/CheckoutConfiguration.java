@@ -6,13 +6,9 @@ import dev.payrelay.invoicing.application.ExpectationRegistry;
 import dev.payrelay.invoicing.application.Invoices;
 import dev.payrelay.invoicing.application.PayLinks;
 import dev.payrelay.invoicing.chain.InvoicePaymentApplier;
-import dev.payrelay.wallet.chain.ChainConfig;
-import dev.payrelay.wallet.verify.ProofVerifier;
 import dev.payrelay.wallet.verify.ProofVerifiers;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,14 +58,8 @@ class CheckoutConfiguration {
       Clock clock,
       ExpectationRegistry expectations,
       CheckoutInvoices invoices) {
-    List<ProofVerifier> verifiers = new ArrayList<>();
-    for (ChainConfig chain : chains.all()) {
-      clients
-          .forChain(chain.id())
-          .ifPresent(rpc -> verifiers.add(ProofVerifier.forChain(chain, rpc)));
-    }
     return new ProofSubmission(
-        new ProofVerifiers(verifiers),
+        new ProofVerifiers(clients.proofVerifiers(chains)),
         new InvoicePaymentApplier(clock, expectations),
         DatabaseClient.create(connections),
         TransactionalOperator.create(new R2dbcTransactionManager(connections)),

@@ -3,7 +3,6 @@ package dev.payrelay.gateway.settlement;
 import dev.payrelay.gateway.chain.ChainClients;
 import dev.payrelay.gateway.chain.Chains;
 import dev.payrelay.gateway.checkout.NetworkAttestations;
-import dev.payrelay.gateway.checkout.NetworkProofs;
 import dev.payrelay.gateway.config.ConfigurationProblem;
 import dev.payrelay.invoicing.application.ExpectationRegistry;
 import dev.payrelay.invoicing.chain.InvoicePaymentApplier;
@@ -15,14 +14,10 @@ import dev.payrelay.settlement.SettlementConfig;
 import dev.payrelay.settlement.identity.NodeIdentity;
 import dev.payrelay.settlement.message.Attestation;
 import dev.payrelay.settlement.message.InvoiceRef;
-import dev.payrelay.settlement.message.PaymentProofMessage;
-import dev.payrelay.settlement.message.TransferClaim;
 import dev.payrelay.settlement.message.Verdict;
 import dev.payrelay.settlement.network.Membership;
 import dev.payrelay.settlement.network.NetworkConfig;
 import dev.payrelay.settlement.network.SettlementNode;
-import dev.payrelay.wallet.chain.ChainConfig;
-import dev.payrelay.wallet.verify.ProofVerifier;
 import io.r2dbc.spi.ConnectionFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,7 +82,7 @@ class SettlementConfiguration {
             config,
             ledger,
             new PostgresSettlementStore(connections),
-            verifier(chains, clients),
+            ChainVerifier.of(clients.proofVerifiers(chains)),
             clock);
     LOG.info(
         "settlement network '{}': peer {} listening on {}",
@@ -127,28 +122,6 @@ class SettlementConfiguration {
   @Bean
   OutboxChannel receiptChannel(SettlementNode node, InvoicingLedger ledger) {
     return new ReceiptChannel(node, ledger);
-  }
-
-  /**
-   * The checkout's verified proofs, submitted to the engine as this node's own: it settles them
-   * (the ledger answers "already applied"), issues the signed receipt and gossips it for
-   * attestations. A failure is logged; the buyer's payment is recorded either way.
-   */
-  @Bean
-  NetworkProofs networkProofs(SettlementNode node) {
-    return (invoiceId, transfer) ->
-        node.engine()
-            .submit(
-                new PaymentProofMessage(
-                    new InvoiceRef(node.peerId(), invoiceId), TransferClaim.of(transfer)))
-            .doOnNext(outcome -> LOG.debug("checkout proof for {}: {}", invoiceId, outcome))
-            .onErrorResume(
-                e -> {
-                  LOG.warn(
-                      "checkout proof for {} not sent to the network: {}", invoiceId, e.toString());
-                  return Mono.empty();
-                })
-            .then();
   }
 
   static NetworkConfig networkConfig(NetworkProperties properties, Path peersFile) {
@@ -200,17 +173,6 @@ class SettlementConfiguration {
       throw new NetworkConfigException(
           "payrelay.network." + property + ": '" + text + "' is not valid: " + e.getMessage());
     }
-  }
-
-  /** The chains this node has a JSON-RPC endpoint for. */
-  static ChainVerifier verifier(Chains chains, ChainClients clients) {
-    List<ProofVerifier> verifiers = new ArrayList<>();
-    for (ChainConfig chain : chains.all()) {
-      clients
-          .forChain(chain.id())
-          .ifPresent(rpc -> verifiers.add(ProofVerifier.forChain(chain, rpc)));
-    }
-    return ChainVerifier.of(verifiers);
   }
 
   /** A network property an operator got wrong; the start fails with this one sentence. */
