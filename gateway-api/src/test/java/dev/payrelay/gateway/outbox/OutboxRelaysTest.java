@@ -56,6 +56,7 @@ class OutboxRelaysTest {
   }
 
   @Autowired OutboxRelays relays;
+  @Autowired org.springframework.context.ApplicationContext context;
 
   @Test
   void aRowWrittenForAChannelIsDeliveredByItsRelay() throws Exception {
@@ -78,6 +79,9 @@ class OutboxRelaysTest {
               assertThat(e.eventType()).isEqualTo("receipt.published");
               assertThat(e.payload().get("n").asInt()).isEqualTo(1);
             });
+    // With the network off the node runs without it: no host, no settlement endpoints.
+    assertThat(context.getBeansOfType(dev.payrelay.settlement.network.SettlementNode.class))
+        .isEmpty();
     // One relay per channel bean: the webhooks feature declares two, nothing declares "sms".
     assertThat(relays.relay("webhook")).isPresent();
     assertThat(relays.relay("webhook_delivery")).isPresent();
