@@ -12,7 +12,7 @@ import dev.payrelay.invoicing.outbox.EmailOutbox;
 import dev.payrelay.invoicing.outbox.InvoiceEventPayloads.InvoiceSummary;
 import dev.payrelay.invoicing.outbox.InvoiceOutbox;
 import dev.payrelay.invoicing.persistence.InvoiceRecord;
-import dev.payrelay.invoicing.persistence.InvoiceRepository;
+import dev.payrelay.invoicing.persistence.InvoiceWriter;
 import dev.payrelay.invoicing.persistence.NewInvoice;
 import dev.payrelay.invoicing.persistence.OutboxRow;
 import dev.payrelay.invoicing.persistence.StoreRepository;
@@ -32,19 +32,19 @@ import reactor.core.publisher.Mono;
  * The write of a new invoice: derives its payment reference from the store's secret (a fresh one
  * for the store's first) and its deposit address from a deposit index taken for it, then writes the
  * invoice, its lines and {@code invoice.created} in one statement that also takes the store's next
- * number ({@link InvoiceRepository#create}).
+ * number ({@link InvoiceWriter#create}).
  */
 final class InvoiceCreator {
 
   /** Bytes of randomness in a pay-link token (192 bits; 32 base64url characters). */
   static final int PAY_TOKEN_BYTES = 24;
 
-  /** Written with every new invoice's number by {@link InvoiceRepository#create}. */
+  /** Written with every new invoice's number by {@link InvoiceWriter#create}. */
   private static final long UNNUMBERED = 0;
 
   private static final int SECRET_BYTES = PaymentReference.MIN_SECRET_BYTES;
 
-  private final InvoiceRepository invoices = new InvoiceRepository();
+  private final InvoiceWriter writer;
   private final StoreRepository stores;
   private final StoreSettingsCache settings;
   private final InvoiceOutbox outbox;
@@ -53,10 +53,12 @@ final class InvoiceCreator {
   private final SecureRandom random = new SecureRandom();
 
   InvoiceCreator(
+      InvoiceWriter writer,
       StoreRepository stores,
       StoreSettingsCache settings,
       InvoiceOutbox outbox,
       PayLinks payLinks) {
+    this.writer = writer;
     this.stores = stores;
     this.settings = settings;
     this.outbox = outbox;
@@ -87,9 +89,8 @@ final class InvoiceCreator {
                   reference ? Optional.of(reference(id, p, store, secret)) : Optional.empty();
               InvoiceRecord draft = record(id, storeId, UNNUMBERED, p, ref, address, now);
               Long depositIndexFloor = address.map(a -> (long) a.index() + 1).orElse(null);
-              return invoices
+              return writer
                   .create(
-                      db,
                       new NewInvoice(
                           draft,
                           p.totals().lines(),

@@ -10,6 +10,7 @@ import dev.payrelay.invoicing.domain.StatusRules;
 import dev.payrelay.invoicing.outbox.InvoiceOutbox;
 import dev.payrelay.invoicing.persistence.InvoiceRecord;
 import dev.payrelay.invoicing.persistence.InvoiceRepository;
+import dev.payrelay.invoicing.persistence.InvoiceWriter;
 import dev.payrelay.invoicing.persistence.PaymentRepository;
 import dev.payrelay.invoicing.persistence.StoreRepository;
 import dev.payrelay.wallet.chain.ChainConfig;
@@ -66,7 +67,9 @@ public final class InvoiceService implements Invoices {
     InvoiceOutbox outbox = new InvoiceOutbox(new ObjectMapper());
     StoreRepository stores = new StoreRepository();
     this.settings = new StoreSettingsCache(stores, transactions.db());
-    this.creator = new InvoiceCreator(stores, settings, outbox, payLinks);
+    this.creator =
+        new InvoiceCreator(
+            new InvoiceWriter(transactions.db()), stores, settings, outbox, payLinks);
     this.lister = new InvoiceLister(transactions.db(), invoices, payments);
     this.voider = new InvoiceVoider(transactions, invoices, payments, outbox, expectations);
   }

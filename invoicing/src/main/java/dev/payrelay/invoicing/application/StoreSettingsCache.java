@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * The stores' invoice settings as last read, so that a create does not read {@code stores} first.
  *
  * <p>It never needs invalidating to be correct: the create statement writes only if the store still
- * has the settings the invoice was made with ({@code NewInvoiceStatement}); if they changed, it
+ * has the settings the invoice was made with ({@code NewInvoicesStatement}); if they changed, it
  * writes nothing, and the create reads them {@linkplain #fresh afresh} and starts over. So a
  * changed setting takes effect on the next create on every node, at the cost of one retry.
  *

@@ -20,19 +20,6 @@ public final class InvoiceRepository {
 
   private static final String SELECT = "SELECT " + InvoiceRows.COLUMNS + " FROM invoices";
 
-  /**
-   * Writes a new invoice in one statement of its own (see {@link NewInvoiceStatement}): takes the
-   * store's next number, inserts the invoice with that number, its lines and its events (see {@link
-   * NewInvoice}). Numbers stay gap-free: the store row is locked from the number's allocation to
-   * the statement's commit, and a failed statement allocates nothing.
-   *
-   * @return the invoice's number once committed; empty when the store does not exist or already has
-   *     another reference secret (then nothing was written)
-   */
-  public Mono<Long> create(DatabaseClient db, NewInvoice invoice) {
-    return NewInvoiceStatement.run(db, invoice);
-  }
-
   /** The store's invoice, or empty. */
   public Mono<InvoiceRecord> find(DatabaseClient db, UUID storeId, UUID id) {
     return db.sql(SELECT + " WHERE id = :id AND store_id = :store")

@@ -103,9 +103,10 @@ final class InvoiceRows {
     return new BigDecimal(amount.baseUnits());
   }
 
-  static Json metadataJson(Map<String, String> metadata) {
+  /** The metadata as the text of a JSON object. */
+  static String metadataText(Map<String, String> metadata) {
     try {
-      return Json.of(JSON.writeValueAsString(metadata));
+      return JSON.writeValueAsString(metadata);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("metadata could not be written as JSON", e);
     }

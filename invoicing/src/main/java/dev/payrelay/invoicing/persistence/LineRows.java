@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Rows of {@code invoice_line_items}, read back in position order (written with their invoice by
- * {@link NewInvoiceStatement}).
+ * {@link NewInvoicesStatement}).
  */
 final class LineRows {
 

@@ -4,7 +4,7 @@ import dev.payrelay.invoicing.domain.PricedLine;
 import java.util.List;
 
 /**
- * Everything written for a new invoice by {@link InvoiceRepository#create}.
+ * Everything written for a new invoice by {@link InvoiceWriter#create}.
  *
  * @param invoice the invoice; its {@code number} is ignored (the store's next one is taken)
  * @param lines its line items, in order

@@ -2,7 +2,7 @@ package dev.payrelay.invoicing.persistence;
 
 /**
  * An {@code outbox} row (see V1) that a statement of this package writes together with the change
- * that causes it, such as a new invoice ({@link InvoiceRepository#create}). {@code
+ * that causes it, such as a new invoice ({@link InvoiceWriter#create}). {@code
  * outbox.OutboxWriter#row} makes them.
  *
  * @param channel the {@code channel} column: {@code webhook}, {@code email}, {@code gossip}

@@ -15,7 +15,7 @@ public final class StoreRepository {
    * @param receivingAddress where reference payments go, if set
    * @param hasXpub whether deposit addresses can be derived
    * @param referenceSecret the secret its payment references derive from, once it has one (made
-   *     with its first invoice by reference, see {@link InvoiceRepository#create}); never changed
+   *     with its first invoice by reference, see {@link InvoiceWriter#create}); never changed
    */
   public record Settings(
       Optional<Address> receivingAddress,

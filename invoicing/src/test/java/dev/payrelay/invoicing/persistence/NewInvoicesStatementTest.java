@@ -19,13 +19,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The outbox payloads of a new invoice get its human number from PostgreSQL: the SQL formatting
  * must match {@link Invoice#humanNumber(long)} for every number.
  */
-class NewInvoiceStatementTest {
+class NewInvoicesStatementTest {
 
   static Database db;
 
   @BeforeAll
   static void start() {
-    db = TestDatabase.fresh(NewInvoiceStatementTest.class);
+    db = TestDatabase.fresh(NewInvoicesStatementTest.class);
   }
 
   @ParameterizedTest
@@ -54,7 +54,7 @@ class NewInvoiceStatementTest {
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT "
-                + NewInvoiceStatement.HUMAN_NUMBER
+                + NewInvoicesStatement.HUMAN_NUMBER
                 + " FROM (SELECT ?::bigint AS number) n")) {
       s.setLong(1, number);
       try (ResultSet rs = s.executeQuery()) {

@@ -1,0 +1,125 @@
+package dev.payrelay.invoicing.application;
+
+import static dev.payrelay.invoicing.application.InvoicingFixture.RECEIVING;
+import static dev.payrelay.invoicing.application.InvoicingFixture.usdc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.payrelay.invoicing.domain.Invoice;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Creates of one store that arrive together share statements ({@code persistence.InvoiceWriter}):
+ * each invoice still gets its own lines, its own event with its own number, and one refused create
+ * in a shared statement fails alone.
+ */
+class InvoiceBatchingTest {
+
+  static InvoicingFixture fx;
+
+  @BeforeAll
+  static void start() {
+    fx = InvoicingFixture.start(InvoiceBatchingTest.class);
+  }
+
+  @Test
+  void concurrentCreatesOfOneStoreShareTransactionsAndKeepTheirOwnRows() {
+    UUID busy = fx.store(RECEIVING, null);
+    int count = 60;
+
+    List<Invoice> created = createConcurrently(busy, prices(count));
+
+    assertThat(created.stream().map(Invoice::number))
+        .containsExactlyInAnyOrderElementsOf(
+            IntStream.rangeClosed(1, count).mapToObj(n -> (long) n).toList());
+    String mine = "store_id = '" + busy + "'";
+    // Rows written by one statement share its transaction id.
+    long transactions = fx.count("SELECT count(DISTINCT xmin::text) FROM invoices WHERE " + mine);
+    assertThat(transactions).isLessThan(count);
+    // Each line belongs to the invoice whose price it carries (the prices are all different).
+    assertThat(
+            fx.count(
+                "SELECT count(*) FROM invoices i JOIN invoice_line_items l ON l.invoice_id = i.id"
+                    + " WHERE l.position = 0 AND l.amount = i.subtotal AND i."
+                    + mine))
+        .isEqualTo(count);
+    // Each invoice.created event names its own invoice's number, once.
+    assertThat(
+            fx.count(
+                "SELECT count(*) FROM invoices i JOIN outbox o ON o.ordering_key = i.id::text"
+                    + " AND o.event_type = 'invoice.created' AND o.payload->'invoice'->>'number'"
+                    + " = 'INV-' || lpad(i.number::text, 6, '0') WHERE i."
+                    + mine))
+        .isEqualTo(count);
+    assertThat(fx.count("SELECT count(*) FROM outbox WHERE " + mine)).isEqualTo(count);
+  }
+
+  @Test
+  void aRefusedCreateSharingAStatementFailsAloneAndLeavesNoGap() {
+    UUID store = fx.store(RECEIVING, null);
+    fx.execute(
+        "CREATE FUNCTION refuse_price() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF"
+            + " NEW.store_id = '"
+            + store
+            + "' AND NEW.subtotal = 7770000 THEN RAISE EXCEPTION 'price refused'; END IF;"
+            + " RETURN NEW; END $$");
+    fx.execute(
+        "CREATE TRIGGER refuse_price BEFORE INSERT ON invoices FOR EACH ROW EXECUTE FUNCTION"
+            + " refuse_price()");
+    try {
+      List<String> prices = prices(20);
+      prices.add("7.77"); // last, so that it waits with others for the first create's statement
+      List<Object> outcomes =
+          Flux.fromIterable(prices)
+              .flatMapSequential(
+                  price ->
+                      fx.invoices
+                          .create(usdc(store, price))
+                          .<Object>map(Invoice::number)
+                          .onErrorResume(e -> Mono.just(e.getMessage()))
+                          .subscribeOn(Schedulers.parallel()),
+                  prices.size())
+              .collectList()
+              .block(Duration.ofSeconds(60));
+
+      assertThat(outcomes.get(20)).asString().contains("price refused");
+      assertThat(outcomes.subList(0, 20))
+          .containsExactlyInAnyOrderElementsOf(
+              IntStream.rangeClosed(1, 20).mapToObj(n -> (Object) (long) n).toList());
+      assertThat(fx.count("SELECT count(*) FROM invoices WHERE store_id = '" + store + "'"))
+          .isEqualTo(20);
+      assertThat(fx.count("SELECT count(*) FROM outbox WHERE store_id = '" + store + "'"))
+          .isEqualTo(20);
+      assertThat(fx.count("SELECT next_invoice_number FROM stores WHERE id = '" + store + "'"))
+          .isEqualTo(21);
+    } finally {
+      fx.execute("DROP TRIGGER refuse_price ON invoices");
+      fx.execute("DROP FUNCTION refuse_price()");
+    }
+  }
+
+  /** {@code count} different unit prices: 1.100, 1.101, … USDC. */
+  private static List<String> prices(int count) {
+    return IntStream.range(0, count)
+        .mapToObj(i -> "1." + (100 + i))
+        .collect(Collectors.toCollection(ArrayList::new));
+  }
+
+  private static List<Invoice> createConcurrently(UUID store, List<String> prices) {
+    return Flux.fromIterable(prices)
+        .flatMap(
+            price -> fx.invoices.create(usdc(store, price)).subscribeOn(Schedulers.parallel()),
+            prices.size())
+        .collectList()
+        .block(Duration.ofSeconds(60));
+  }
+}
