@@ -172,6 +172,15 @@ public final class GossipRouter {
     handle(peer, verified.rpc(), verified);
   }
 
+  /**
+   * The id of {@code claimed} if the seen cache holds it (then the router will drop the message as
+   * a duplicate without checking its signature), else null; safe to call from any thread.
+   */
+  public MessageId seenIdOf(PubSubMessage claimed) {
+    MessageId id = idFunction.apply(claimed);
+    return s.seen.containsFromAnyThread(id) ? id : null;
+  }
+
   /** The names of the topics we are subscribed to; safe to call from any thread. */
   public Set<String> joinedTopicNames() {
     return joinedTopicNames;

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Message ids seen in the last {@code seenTtl}, with what became of each: the duplicate filter, and
@@ -47,6 +48,9 @@ final class SeenCache {
   private final long ttlMillis;
   private final Map<MessageId, Entry> entries = new LinkedHashMap<>();
 
+  /** The ids of {@link #entries}, readable from any thread ({@link #containsFromAnyThread}). */
+  private final Set<MessageId> ids = ConcurrentHashMap.newKeySet();
+
   SeenCache(long ttlMillis) {
     this.ttlMillis = ttlMillis;
   }
@@ -59,21 +63,32 @@ final class SeenCache {
     return entries.containsKey(id);
   }
 
+  /**
+   * Whether {@code id} is in the cache, from any thread: for the signature checks done before the
+   * router sees a message, which skip known duplicates. A moment stale at worst.
+   */
+  boolean containsFromAnyThread(MessageId id) {
+    return ids.contains(id);
+  }
+
   Entry add(MessageId id, Status status, long nowMillis) {
     Entry entry = new Entry(nowMillis + ttlMillis, status);
     entries.put(id, entry);
+    ids.add(id);
     return entry;
   }
 
   void expire(long nowMillis) {
-    Iterator<Entry> it = entries.values().iterator();
+    Iterator<Map.Entry<MessageId, Entry>> it = entries.entrySet().iterator();
     while (it.hasNext()) {
-      Entry entry = it.next();
+      Map.Entry<MessageId, Entry> next = it.next();
+      Entry entry = next.getValue();
       if (entry.expiresAtMillis > nowMillis) {
         return;
       }
       if (entry.status != Status.VALIDATING) {
         it.remove();
+        ids.remove(next.getKey());
       }
     }
   }

@@ -123,6 +123,26 @@ public final class StrictSign {
     return new Verification(new PubSubMessage(topic, from, message.seqno(), data), null);
   }
 
+  /**
+   * The message as it claims to be, its signature not checked, or null if it is not even well
+   * formed (then {@link #verify} says why): enough to compute its id.
+   */
+  static PubSubMessage claimed(RpcMessage message) {
+    if (message.from() == null
+        || message.seqno() == null
+        || message.seqno().length != SEQNO_BYTES
+        || message.topic() == null) {
+      return null;
+    }
+    try {
+      byte[] data = message.data() == null ? new byte[0] : message.data();
+      return new PubSubMessage(
+          new Topic(message.topic()), PeerId.fromBytes(message.from()), message.seqno(), data);
+    } catch (IllegalArgumentException e) { // a malformed peer id (PeerIdException) or topic
+      return null;
+    }
+  }
+
   /** {@code "libp2p-pubsub:"} ‖ the protobuf of fields 1–4 as present. */
   static byte[] signingBytes(RpcMessage message) {
     byte[] body = RpcCodec.encodeSignedPart(message);

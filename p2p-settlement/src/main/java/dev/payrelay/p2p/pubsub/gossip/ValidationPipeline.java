@@ -77,8 +77,28 @@ final class ValidationPipeline {
   void onMessages(PeerId source, VerifiedRpc rpc) {
     List<RpcMessage> messages = rpc.rpc().publish();
     for (int i = 0; i < messages.size(); i++) {
-      onMessage(source, messages.get(i), rpc.verification(i));
+      if (!droppedAsSeen(source, messages.get(i), rpc.seenId(i))) {
+        onMessage(source, messages.get(i), rpc.verification(i));
+      }
     }
+  }
+
+  /**
+   * A message found in the seen cache before its signature was checked: a duplicate, if it is still
+   * there (else it is verified as any other).
+   */
+  private boolean droppedAsSeen(PeerId source, RpcMessage message, MessageId seenId) {
+    if (seenId == null) {
+      return false;
+    }
+    Topic topic = MeshMaintenance.topicOrNull(message.topic());
+    SeenCache.Entry seen = s.seen.get(seenId);
+    if (topic == null || seen == null || !s.subscriptions.containsKey(topic)) {
+      return false;
+    }
+    gossip.delivered(seenId);
+    onDuplicate(source, topic, seen);
+    return true;
   }
 
   /** {@code verified} is the message's StrictSign verdict if known, else null. */

@@ -4,8 +4,10 @@ import static dev.payrelay.p2p.pubsub.gossip.RouterUnderTest.TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.payrelay.p2p.pubsub.MessageIdFunction;
 import dev.payrelay.p2p.pubsub.Topic;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** RPCs decoded and signature-checked off the router thread, and publishes signed off it. */
@@ -37,6 +39,62 @@ class VerifiedRpcTest {
     assertThat(r.node.deliveries.get(0).message().data()).isEqualTo("receipt".getBytes());
     assertThat(r.router.score(liar.id())).isEqualTo(-10.0);
     assertThat(r.router.score(author.id())).isZero();
+  }
+
+  @Test
+  void aMessageTheRouterHasSeenIsNotVerifiedAgainAndIsDroppedAsADuplicate() {
+    RouterUnderTest r = new RouterUnderTest();
+    r.subscribe();
+    RawPeer first = r.peerOnTopic();
+    RawPeer second = r.peerOnTopic();
+    RpcMessage genuine = first.signed(TOPIC, "proof".getBytes());
+    RpcMessage forgedCopy = genuine.withSignature(new byte[64], null);
+    r.router.onVerifiedRpc(first.id(), prepared(r, genuine));
+    r.runPending();
+    assertThat(r.node.deliveries).hasSize(1);
+
+    VerifiedRpc copies = preparedSkippingSeen(r, genuine, forgedCopy);
+    assertThat(copies.verification(0)).as("seen: not verified").isNull();
+    assertThat(copies.verification(1)).isNull();
+    assertThat(copies.seenId(0)).isNotNull().isEqualTo(copies.seenId(1));
+    r.router.onVerifiedRpc(second.id(), copies);
+    r.runPending();
+
+    assertThat(r.node.deliveries).hasSize(1);
+    assertThat(r.router.score(second.id())).as("a duplicate is not an offence").isZero();
+  }
+
+  @Test
+  void aMessageSkippedAsSeenThatTheRouterNoLongerKnowsIsVerifiedByTheRouter() {
+    RouterUnderTest r = new RouterUnderTest();
+    r.subscribe();
+    RawPeer liar = r.peerOnTopic();
+    RawPeer author = r.peerOnTopic();
+    RpcMessage genuine = author.signed(TOPIC, "receipt".getBytes());
+    RpcMessage forged = author.signed(TOPIC, "other".getBytes()).withSignature(new byte[64], null);
+    // as if both ids had been in the seen cache when prepared, and expired since
+    VerifiedRpc.SeenLookup stale = MessageIdFunction.SHA256_OF_DATA::apply;
+
+    byte[] body = RpcCodec.encode(new Rpc(List.of(), List.of(forged), null));
+    VerifiedRpc fromLiar =
+        VerifiedRpc.prepare(body, r.router.params().maxRpcBytes(), Set.of(TOPIC.name()), stale);
+    body = RpcCodec.encode(new Rpc(List.of(), List.of(genuine), null));
+    VerifiedRpc fromAuthor =
+        VerifiedRpc.prepare(body, r.router.params().maxRpcBytes(), Set.of(TOPIC.name()), stale);
+    assertThat(fromLiar.verification(0)).isNull();
+    r.router.onVerifiedRpc(liar.id(), fromLiar);
+    r.router.onVerifiedRpc(author.id(), fromAuthor);
+    r.runPending();
+
+    assertThat(r.node.deliveries).hasSize(1);
+    assertThat(r.node.deliveries.get(0).message().data()).isEqualTo("receipt".getBytes());
+    assertThat(r.router.score(liar.id())).isEqualTo(-10.0);
+  }
+
+  private static VerifiedRpc preparedSkippingSeen(RouterUnderTest r, RpcMessage... messages) {
+    byte[] body = RpcCodec.encode(new Rpc(List.of(), List.of(messages), null));
+    return VerifiedRpc.prepare(
+        body, r.router.params().maxRpcBytes(), r.router.joinedTopicNames(), r.router::seenIdOf);
   }
 
   @Test

@@ -283,7 +283,7 @@ public final class GossipHostAdapter implements AutoCloseable {
     try {
       verified =
           CompletableFuture.supplyAsync(
-              () -> prepare(peer, body, maxRpcBytes, joined), cryptoExecutor);
+              () -> prepare(peer, body, maxRpcBytes, joined, router), cryptoExecutor);
     } catch (RejectedExecutionException closing) {
       return previous;
     }
@@ -300,9 +300,9 @@ public final class GossipHostAdapter implements AutoCloseable {
   }
 
   private static VerifiedRpc prepare(
-      PeerId peer, byte[] body, int maxRpcBytes, Set<String> joined) {
+      PeerId peer, byte[] body, int maxRpcBytes, Set<String> joined, GossipRouter router) {
     try {
-      return VerifiedRpc.prepare(body, maxRpcBytes, joined);
+      return VerifiedRpc.prepare(body, maxRpcBytes, joined, router::seenIdOf);
     } catch (RpcFormatException e) {
       log.debug("dropping malformed RPC from {}: {}", peer, e.getMessage());
       return null;
