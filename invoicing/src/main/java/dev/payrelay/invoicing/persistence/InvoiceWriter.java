@@ -3,41 +3,55 @@ package dev.payrelay.invoicing.persistence;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * Writes new invoices, one statement in flight per store on this node: the creates of a store that
- * arrive while its statement runs wait, and go together in the next one ({@link
- * NewInvoicesStatement}, up to {@link #MAX_BATCH_INVOICES}).
+ * Writes new invoices, a few statements in flight at a time: creates that arrive while {@link
+ * #MAX_STATEMENTS_IN_FLIGHT} statements run wait, and go together in the next one ({@link
+ * NewInvoicesStatement}, up to {@link #MAX_BATCH_INVOICES}), whichever stores they are for. A store
+ * is in one statement in flight at most.
  *
  * <p>Why: numbers are gap-free per store, so a create holds the store row's lock from taking its
- * number until it commits. Creates of one store sent one by one queue on that lock inside
- * PostgreSQL, each waking, re-checking the row and committing on its own; measured, that made a
- * busy store's creates cost PostgreSQL 1.7 times the CPU of the same rows inserted without the
- * lock. Here the queue is in the node, where waiting costs nothing, and a batch pays for one lock,
- * one commit and one round trip. An idle store's create is not delayed: it runs at once. Several
- * nodes sharing the database still serialise on the row lock, which alone keeps numbers right.
+ * number until it commits. Creates of one store sent one by one queued on that lock inside
+ * PostgreSQL, each waking, re-checking the row and committing on its own: a busy store's creates
+ * cost PostgreSQL 1.7 times the CPU of the same rows inserted without the lock. And every create,
+ * busy store or not, paid for a transaction and a round trip of its own. Here the queue is in the
+ * node, where waiting costs nothing, and a batch pays for one of each. A create that finds fewer
+ * statements in flight runs at once. Several nodes sharing the database still serialise on the row
+ * locks, which alone keep numbers right; a statement locks its stores in id order, so two of them
+ * cannot deadlock on each other.
  *
- * <p>A batch is written whole or not at all. When it fails, each of its creates is written again on
- * its own, so one create's error (a constraint its rows break) is that create's alone. When the
- * store no longer has the settings a batch was made with, every create of it emits nothing and
- * retries with settings read afresh, as a single create would.
+ * <p>A batch is written whole or not at all, per store: a store that no longer has the settings its
+ * invoices were made with gets none written, and each of those creates emits nothing and retries
+ * with settings read afresh, as a single create would. When the statement fails, each of its
+ * creates is written again on its own, so one create's error (a constraint its rows break) is that
+ * create's alone.
  */
 public final class InvoiceWriter {
 
   /** Invoices written by one statement at most (its arrays stay well under a megabyte). */
   static final int MAX_BATCH_INVOICES = 32;
 
+  /**
+   * Create statements this node runs at once. One would batch the most, but leave PostgreSQL idle
+   * while the node sends a statement and reads its answer; two keep it busy.
+   */
+  static final int MAX_STATEMENTS_IN_FLIGHT = 2;
+
   private final DatabaseClient db;
-  private final ConcurrentHashMap<UUID, Lane> lanes = new ConcurrentHashMap<>();
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final Set<UUID> busyStores = new HashSet<>();
+  private int inFlight;
 
   public InvoiceWriter(DatabaseClient db) {
     this.db = db;
@@ -53,23 +67,14 @@ public final class InvoiceWriter {
    *     was written)
    */
   public Mono<Long> create(NewInvoice invoice) {
-    return Mono.create(sink -> submit(new Pending(invoice, sink)));
-  }
-
-  private void submit(Pending pending) {
-    UUID store = pending.invoice.invoice().storeId();
-    while (true) {
-      Lane lane = lanes.computeIfAbsent(store, id -> new Lane(id));
-      Lane.Admission admission = lane.admit(pending);
-      if (admission == Lane.Admission.START) {
-        lane.runNext();
-        return;
-      }
-      if (admission == Lane.Admission.QUEUED) {
-        return;
-      }
-      // the lane was retired between the lookup and the admission: take the store's next one
-    }
+    return Mono.create(
+        sink -> {
+          Pending pending = new Pending(invoice, sink);
+          synchronized (this) {
+            queue.add(pending);
+          }
+          startMore();
+        });
   }
 
   /** A create waiting for its statement; cancelled ones are left out of the next batch. */
@@ -83,79 +88,86 @@ public final class InvoiceWriter {
       this.sink = sink;
       sink.onCancel(() -> cancelled = true);
     }
+
+    UUID store() {
+      return invoice.invoice().storeId();
+    }
   }
 
-  /** One store's queue; {@code running} while a statement of it is in flight. */
-  private final class Lane {
-
-    enum Admission {
-      START,
-      QUEUED,
-      RETIRED
-    }
-
-    private final UUID store;
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    private boolean running;
-    private boolean retired;
-
-    Lane(UUID store) {
-      this.store = store;
-    }
-
-    synchronized Admission admit(Pending pending) {
-      if (retired) {
-        return Admission.RETIRED;
-      }
-      queue.add(pending);
-      if (running) {
-        return Admission.QUEUED;
-      }
-      running = true;
-      return Admission.START;
-    }
-
-    /** Runs the next batch, or retires the lane when nothing waits. */
-    void runNext() {
-      List<Pending> batch = take();
-      if (batch == null) {
-        return;
-      }
-      // The next batch starts before this one's creates are answered: answering runs their
-      // callers' work (rendering the responses) on this thread.
-      statement(batch)
-          .subscribe(
-              numbers -> {
-                runNext();
-                complete(batch, numbers);
-              },
-              error -> {
-                runNext();
-                failed(batch, error);
-              });
-    }
-
-    private synchronized List<Pending> take() {
-      queue.removeIf(p -> p.cancelled);
-      if (queue.isEmpty()) {
-        running = false;
-        retired = true;
-        lanes.remove(store, this);
-        return null;
-      }
-      List<Pending> batch = new ArrayList<>();
-      Pending head = queue.poll();
-      batch.add(head);
-      Iterator<Pending> rest = queue.iterator();
-      while (rest.hasNext() && batch.size() < MAX_BATCH_INVOICES) {
-        Pending p = rest.next();
-        if (fits(head.invoice, p.invoice)) {
-          batch.add(p);
-          rest.remove();
+  /** Starts statements while fewer than the limit run and creates wait for one. */
+  private void startMore() {
+    while (true) {
+      Map<UUID, List<Pending>> batch;
+      synchronized (this) {
+        if (inFlight >= MAX_STATEMENTS_IN_FLIGHT) {
+          return;
         }
+        batch = take();
+        if (batch.isEmpty()) {
+          return;
+        }
+        inFlight++;
+        busyStores.addAll(batch.keySet());
       }
-      return batch;
+      run(batch);
     }
+  }
+
+  /**
+   * The next batch: waiting creates in arrival order, by store, leaving out stores in a statement
+   * in flight and creates that do not fit their store's first one. Caller holds the lock.
+   */
+  private Map<UUID, List<Pending>> take() {
+    Map<UUID, List<Pending>> batch = new LinkedHashMap<>();
+    int taken = 0;
+    Iterator<Pending> waiting = queue.iterator();
+    while (waiting.hasNext() && taken < MAX_BATCH_INVOICES) {
+      Pending p = waiting.next();
+      if (p.cancelled) {
+        waiting.remove();
+        continue;
+      }
+      if (busyStores.contains(p.store())) {
+        continue;
+      }
+      List<Pending> group = batch.get(p.store());
+      if (group == null) {
+        group = new ArrayList<>();
+        batch.put(p.store(), group);
+      } else if (!fits(group.get(0).invoice, p.invoice)) {
+        continue;
+      }
+      group.add(p);
+      waiting.remove();
+      taken++;
+    }
+    return batch;
+  }
+
+  private void run(Map<UUID, List<Pending>> batch) {
+    List<Pending> all = batch.values().stream().flatMap(List::stream).toList();
+    statement(List.copyOf(batch.values()))
+        .subscribe(
+            numbers -> {
+              finished(batch.keySet());
+              complete(all, numbers);
+            },
+            error -> {
+              finished(batch.keySet());
+              failed(all, error);
+            });
+  }
+
+  /**
+   * A statement ended: its stores are free, and the next batch starts before this one's creates are
+   * answered, since answering runs their callers' work (rendering responses) on this thread.
+   */
+  private void finished(Set<UUID> stores) {
+    synchronized (this) {
+      inFlight--;
+      busyStores.removeAll(stores);
+    }
+    startMore();
   }
 
   /**
@@ -196,7 +208,7 @@ public final class InvoiceWriter {
     Flux.fromIterable(batch)
         .concatMap(
             p ->
-                statement(List.of(p))
+                statement(List.of(List.of(p)))
                     .doOnNext(numbers -> complete(List.of(p), numbers))
                     .onErrorResume(
                         e -> {
@@ -206,8 +218,9 @@ public final class InvoiceWriter {
         .subscribe();
   }
 
-  private Mono<Map<UUID, Long>> statement(List<Pending> batch) {
-    List<NewInvoice> invoices = batch.stream().map(p -> p.invoice).toList();
+  private Mono<Map<UUID, Long>> statement(List<List<Pending>> groups) {
+    List<List<NewInvoice>> invoices =
+        groups.stream().map(g -> g.stream().map(p -> p.invoice).toList()).toList();
     return Mono.defer(() -> NewInvoicesStatement.run(db, invoices));
   }
 }

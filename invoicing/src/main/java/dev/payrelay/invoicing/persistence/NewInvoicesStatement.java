@@ -9,6 +9,7 @@ import io.r2dbc.spi.Statement;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,22 +21,25 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * New invoices of one store in one statement: the store's next numbers, the invoices, their line
- * items and their outbox rows, through data-modifying CTEs (<a
+ * New invoices of one or more stores in one statement: each store's next numbers, the invoices,
+ * their line items and their outbox rows, through data-modifying CTEs (<a
  * href="https://www.postgresql.org/docs/current/queries-with.html#QUERIES-WITH-MODIFYING">PostgreSQL:
- * WITH</a>). Run outside a transaction, the statement is its own transaction, so the store row's
- * lock, which keeps numbers gap-free, lasts only while PostgreSQL executes and commits it, with no
- * round trip to the node in between; and either all of it is written or none of it.
+ * WITH</a>). Run outside a transaction, the statement is its own transaction, so the store rows'
+ * locks, which keep numbers gap-free, last only while PostgreSQL executes and commits it, with no
+ * round trip to the node in between. The stores are locked in id order first, so that two such
+ * statements (from two nodes on one database) cannot deadlock.
  *
- * <p>Several invoices at once is how {@link InvoiceWriter} lets creates of one store share a
- * transaction instead of queueing one by one on that lock; every column is an array with one
- * element per invoice (per line, per event), expanded by {@code unnest}, and invoice {@code i} of
- * the batch (from 1) gets the number {@code first + i - 1}. The text is always the same, so the
- * driver prepares it once per connection. It is bound by position on the driver's own {@link
- * Statement}: this is the hot path of invoice creation, and Spring's named-parameter expansion and
- * binding maps cost more than the rest of its Java work here.
+ * <p>{@link InvoiceWriter} sends the creates that wait together this way instead of one by one;
+ * every column is an array with one element per store (per invoice, per line, per event), expanded
+ * by {@code unnest}, and the invoice of rank {@code k} in its store's group (from 1) gets the
+ * number {@code first + k - 1}. A store's part is written whole or not at all. The text is always
+ * the same, so the driver prepares it once per connection. It is bound by position on the driver's
+ * own {@link Statement}: this is the hot path of invoice creation, and Spring's named-parameter
+ * expansion and binding maps cost more than the rest of its Java work here.
  */
 final class NewInvoicesStatement {
+
+  private static final HexFormat HEX = HexFormat.of();
 
   /**
    * {@code INV-000042}, as {@code Invoice.humanNumber} formats it: at least six digits. Only for
@@ -45,76 +49,75 @@ final class NewInvoicesStatement {
       "'INV-' || lpad(number::text, GREATEST(6, length(number::text)), '0')";
 
   static final String SQL =
-      "WITH store AS (UPDATE stores SET next_invoice_number = next_invoice_number + $4,"
-          + " reference_secret = COALESCE(reference_secret, $2),"
-          + " next_deposit_index = GREATEST(next_deposit_index, $3)"
-          + " WHERE id = $1 AND ($2::bytea IS NULL OR reference_secret IS NULL"
-          + " OR reference_secret = $2) AND lower(receiving_address) IS NOT DISTINCT FROM $5"
-          + " AND default_expiry_seconds = $6 AND (xpub IS NOT NULL) = $7"
-          + " RETURNING next_invoice_number - $4 AS first),"
+      "WITH locked AS MATERIALIZED (SELECT id FROM stores WHERE id = ANY($1::uuid[])"
+          + " ORDER BY id FOR NO KEY UPDATE),"
+          + " store AS (UPDATE stores s SET next_invoice_number = s.next_invoice_number + b.n,"
+          + " reference_secret = COALESCE(s.reference_secret, decode(b.secret, 'hex')),"
+          + " next_deposit_index = GREATEST(s.next_deposit_index, b.floor)"
+          + " FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::bigint[], $5::text[],"
+          + " $6::int[], $7::bool[]) AS b (id, n, secret, floor, receiving, expiry, has_xpub)"
+          + " WHERE s.id = b.id AND s.id IN (SELECT id FROM locked) AND (b.secret IS NULL"
+          + " OR s.reference_secret IS NULL OR s.reference_secret = decode(b.secret, 'hex'))"
+          + " AND lower(s.receiving_address) IS NOT DISTINCT FROM b.receiving"
+          + " AND s.default_expiry_seconds = b.expiry AND (s.xpub IS NOT NULL) = b.has_xpub"
+          + " RETURNING s.id, s.next_invoice_number - b.n AS first),"
           + " invoice AS (INSERT INTO invoices (id, store_id, number, chain_id, asset,"
           + " currency_symbol, currency_decimals, currency_contract, subtotal, discount_total,"
           + " tax_total, total, buyer_name, buyer_email, memo, order_id, metadata,"
           + " payment_methods, pay_token, payment_reference, reference_topic,"
           + " reference_recipient, reference_proxy, deposit_address, deposit_index, status,"
           + " exception_status, amount_seen, amount_confirmed, amount_due, expires_at,"
-          + " created_at, updated_at) SELECT i.id, $1, store.first + i.n - 1, i.chain_id,"
-          + " i.asset, i.symbol, i.decimals, i.contract, i.subtotal, i.discount_total,"
-          + " i.tax_total, i.total, i.buyer_name, i.buyer_email, i.memo, i.order_id,"
-          + " i.metadata::jsonb, string_to_array(i.methods, ','), i.pay_token, i.reference,"
-          + " i.topic, i.recipient, i.proxy, i.deposit_address, i.deposit_index, i.status,"
-          + " i.exception_status, i.amount_seen, i.amount_confirmed, i.amount_due,"
-          + " i.expires_at, i.created_at, i.updated_at FROM store, unnest($8::uuid[],"
-          + " $9::bigint[], $10::text[], $11::text[], $12::int[], $13::text[],"
-          + " $14::numeric[], $15::numeric[], $16::numeric[], $17::numeric[], $18::text[],"
-          + " $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[],"
-          + " $25::text[], $26::text[], $27::text[], $28::text[], $29::text[], $30::bigint[],"
-          + " $31::text[], $32::text[], $33::numeric[], $34::numeric[], $35::numeric[],"
-          + " $36::timestamptz[], $37::timestamptz[], $38::timestamptz[]) WITH ORDINALITY"
-          + " AS i (id, chain_id, asset, symbol, decimals, contract, subtotal, discount_total,"
-          + " tax_total, total, buyer_name, buyer_email, memo, order_id, metadata, methods,"
-          + " pay_token, reference, topic, recipient, proxy, deposit_address, deposit_index,"
-          + " status, exception_status, amount_seen, amount_confirmed, amount_due,"
-          + " expires_at, created_at, updated_at, n) RETURNING id, number),"
+          + " created_at, updated_at) SELECT i.id, i.store_id, store.first + i.k - 1,"
+          + " i.chain_id, i.asset, i.symbol, i.decimals, i.contract, i.subtotal,"
+          + " i.discount_total, i.tax_total, i.total, i.buyer_name, i.buyer_email, i.memo,"
+          + " i.order_id, i.metadata::jsonb, string_to_array(i.methods, ','), i.pay_token,"
+          + " i.reference, i.topic, i.recipient, i.proxy, i.deposit_address, i.deposit_index,"
+          + " i.status, i.exception_status, i.amount_seen, i.amount_confirmed, i.amount_due,"
+          + " i.expires_at, i.created_at, i.updated_at FROM store JOIN unnest($8::uuid[],"
+          + " $9::int[], $10::uuid[], $11::bigint[], $12::text[], $13::text[], $14::int[],"
+          + " $15::text[], $16::numeric[], $17::numeric[], $18::numeric[], $19::numeric[],"
+          + " $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[],"
+          + " $26::text[], $27::text[], $28::text[], $29::text[], $30::text[], $31::text[],"
+          + " $32::bigint[], $33::text[], $34::text[], $35::numeric[], $36::numeric[],"
+          + " $37::numeric[], $38::timestamptz[], $39::timestamptz[], $40::timestamptz[])"
+          + " AS i (store_id, k, id, chain_id, asset, symbol, decimals, contract, subtotal,"
+          + " discount_total, tax_total, total, buyer_name, buyer_email, memo, order_id,"
+          + " metadata, methods, pay_token, reference, topic, recipient, proxy,"
+          + " deposit_address, deposit_index, status, exception_status, amount_seen,"
+          + " amount_confirmed, amount_due, expires_at, created_at, updated_at)"
+          + " ON i.store_id = store.id RETURNING id, number, store_id),"
           + " lines AS (INSERT INTO invoice_line_items (invoice_id, position, description,"
           + " quantity, unit_price, amount, discount, tax_rate, tax, total)"
           + " SELECT invoice.id, l.position, l.description, l.quantity, l.unit_price,"
           + " l.amount, l.discount, l.tax_rate, l.tax, l.total FROM invoice JOIN"
-          + " unnest($39::uuid[], $40::int[], $41::text[], $42::numeric[], $43::numeric[],"
-          + " $44::numeric[], $45::numeric[], $46::numeric[], $47::numeric[], $48::numeric[])"
+          + " unnest($41::uuid[], $42::int[], $43::text[], $44::numeric[], $45::numeric[],"
+          + " $46::numeric[], $47::numeric[], $48::numeric[], $49::numeric[], $50::numeric[])"
           + " AS l (invoice_id, position, description, quantity, unit_price, amount, discount,"
           + " tax_rate, tax, total) ON l.invoice_id = invoice.id),"
           + " events AS (INSERT INTO outbox (store_id, channel, event_type, ordering_key,"
-          + " payload) SELECT $1, e.channel, e.event_type, e.ordering_key,"
+          + " payload) SELECT invoice.store_id, e.channel, e.event_type, e.ordering_key,"
           + " jsonb_set(e.payload::jsonb, '{invoice,number}', to_jsonb("
           + HUMAN_NUMBER
-          + "), false) FROM invoice JOIN unnest($49::uuid[], $50::text[], $51::text[],"
-          + " $52::text[], $53::text[]) WITH ORDINALITY AS e (invoice_id, channel, event_type,"
+          + "), false) FROM invoice JOIN unnest($51::uuid[], $52::text[], $53::text[],"
+          + " $54::text[], $55::text[]) WITH ORDINALITY AS e (invoice_id, channel, event_type,"
           + " ordering_key, payload, position) ON e.invoice_id = invoice.id ORDER BY e.position)"
           + " SELECT id, number FROM invoice";
 
   private NewInvoicesStatement() {}
 
   /**
-   * Runs the statement for {@code batch}, invoices of one store made with the same settings and
-   * reference secret ({@link InvoiceWriter#fits}); emits each invoice's number by id once
-   * committed, or an empty map if the store does not exist, has a reference secret other than
-   * theirs, or no longer has the settings they were made with (then nothing was written).
+   * Runs the statement for {@code groups}, each the invoices of one store (a store in one group
+   * only) made with the same settings and reference secret ({@link InvoiceWriter#fits}); emits each
+   * written invoice's number by id once committed. A group whose store does not exist, has a
+   * reference secret other than theirs or no longer has the settings they were made with is not
+   * written, and its invoices are missing from the map.
    */
-  static Mono<Map<UUID, Long>> run(DatabaseClient db, List<NewInvoice> batch) {
-    NewInvoice head = batch.get(0);
+  static Mono<Map<UUID, Long>> run(DatabaseClient db, List<List<NewInvoice>> groups) {
+    List<NewInvoice> all = groups.stream().flatMap(List::stream).toList();
     return db.inConnection(
         c -> {
           Statement s = c.createStatement(SQL);
-          new Positions(s)
-              .bind(head.invoice().storeId())
-              .bind(head.referenceSecret(), byte[].class)
-              .bind(depositIndexFloor(batch), Long.class)
-              .bind((long) batch.size())
-              .settings(head.settings())
-              .invoices(batch.stream().map(NewInvoice::invoice).toList())
-              .lines(batch)
-              .events(batch);
+          new Positions(s).stores(groups).invoices(groups).lines(all).events(all);
           // Collect everything: the driver completes execute() after PostgreSQL's
           // ReadyForQuery, which follows the statement's own commit.
           return Flux.from(s.execute())
@@ -126,10 +129,10 @@ final class NewInvoicesStatement {
         });
   }
 
-  /** The highest deposit-index floor of the batch, or null if none of it takes an index. */
-  private static Long depositIndexFloor(List<NewInvoice> batch) {
+  /** The highest deposit-index floor of the group, or null if none of it takes an index. */
+  private static Long depositIndexFloor(List<NewInvoice> group) {
     Long floor = null;
-    for (NewInvoice n : batch) {
+    for (NewInvoice n : group) {
       Long f = n.depositIndexFloor();
       if (f != null && (floor == null || f > floor)) {
         floor = f;
@@ -162,15 +165,49 @@ final class NewInvoicesStatement {
       return this;
     }
 
-    /** {@code $5} to {@code $7}: the settings the store must still have. */
-    Positions settings(StoreRepository.Settings settings) {
-      return bind(settings.receivingAddress().map(Address::toLowerHex).orElse(null), String.class)
-          .bind(Math.toIntExact(settings.defaultExpirySeconds()))
-          .bind(settings.hasXpub());
+    /** {@code $1} to {@code $7}: one element per store, its invoice count and its settings. */
+    Positions stores(List<List<NewInvoice>> groups) {
+      List<NewInvoice> heads = groups.stream().map(g -> g.get(0)).toList();
+      return bind(column(heads, UUID[]::new, h -> h.invoice().storeId()))
+          .bind(column(groups, Long[]::new, g -> (long) g.size()))
+          .bind(
+              column(
+                  heads,
+                  String[]::new,
+                  h -> h.referenceSecret() == null ? null : HEX.formatHex(h.referenceSecret())))
+          .bind(column(groups, Long[]::new, NewInvoicesStatement::depositIndexFloor))
+          .bind(
+              column(
+                  heads,
+                  String[]::new,
+                  h -> h.settings().receivingAddress().map(Address::toLowerHex).orElse(null)))
+          .bind(
+              column(
+                  heads, Integer[]::new, h -> Math.toIntExact(h.settings().defaultExpirySeconds())))
+          .bind(column(heads, Boolean[]::new, h -> h.settings().hasXpub()));
     }
 
-    /** {@code $8} to {@code $38}: one array per column, one element per invoice. */
-    Positions invoices(List<InvoiceRecord> invoices) {
+    /**
+     * {@code $8} to {@code $40}: one element per invoice: its store, its rank in its store's group
+     * (from 1), then one array per column.
+     */
+    Positions invoices(List<List<NewInvoice>> groups) {
+      List<UUID> stores = new ArrayList<>();
+      List<Integer> ranks = new ArrayList<>();
+      List<InvoiceRecord> invoices = new ArrayList<>();
+      for (List<NewInvoice> group : groups) {
+        for (int k = 0; k < group.size(); k++) {
+          stores.add(group.get(k).invoice().storeId());
+          ranks.add(k + 1);
+          invoices.add(group.get(k).invoice());
+        }
+      }
+      return bind(stores.toArray(UUID[]::new))
+          .bind(ranks.toArray(Integer[]::new))
+          .columns(invoices);
+    }
+
+    private Positions columns(List<InvoiceRecord> invoices) {
       return bind(column(invoices, UUID[]::new, InvoiceRecord::id))
           .bind(column(invoices, Long[]::new, i -> i.currency().chain().value()))
           .bind(column(invoices, String[]::new, i -> i.currency().caip19()))
@@ -208,12 +245,12 @@ final class NewInvoicesStatement {
           .bind(column(invoices, Instant[]::new, InvoiceRecord::updatedAt));
     }
 
-    /** {@code $39} to {@code $48}: one array per column, one element per line, in order. */
-    Positions lines(List<NewInvoice> batch) {
+    /** {@code $41} to {@code $50}: one array per column, one element per line, in order. */
+    Positions lines(List<NewInvoice> all) {
       List<UUID> owners = new ArrayList<>();
       List<Integer> positions = new ArrayList<>();
       List<PricedLine> lines = new ArrayList<>();
-      for (NewInvoice n : batch) {
+      for (NewInvoice n : all) {
         for (int p = 0; p < n.lines().size(); p++) {
           owners.add(n.invoice().id());
           positions.add(p);
@@ -232,11 +269,11 @@ final class NewInvoicesStatement {
           .bind(column(lines, BigDecimal[]::new, l -> InvoiceRows.units(l.total())));
     }
 
-    /** {@code $49} to {@code $53}: one array per column, in the order to write them. */
-    Positions events(List<NewInvoice> batch) {
+    /** {@code $51} to {@code $55}: one array per column, in the order to write them. */
+    Positions events(List<NewInvoice> all) {
       List<UUID> owners = new ArrayList<>();
       List<OutboxRow> events = new ArrayList<>();
-      for (NewInvoice n : batch) {
+      for (NewInvoice n : all) {
         for (OutboxRow e : n.events()) {
           owners.add(n.invoice().id());
           events.add(e);

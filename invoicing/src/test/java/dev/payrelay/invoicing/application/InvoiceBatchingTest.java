@@ -64,6 +64,87 @@ class InvoiceBatchingTest {
   }
 
   @Test
+  void concurrentCreatesOfSeveralStoresShareTransactionsAndEachStoreKeepsItsNumbers() {
+    List<UUID> stores = IntStream.range(0, 5).mapToObj(i -> fx.store(RECEIVING, null)).toList();
+    int perStore = 12;
+    List<UUID> targets = new ArrayList<>();
+    for (int i = 0; i < perStore; i++) {
+      targets.addAll(stores); // interleaved, as busy merchants' requests arrive
+    }
+
+    List<Invoice> created =
+        Flux.fromIterable(targets)
+            .index()
+            .flatMap(
+                t ->
+                    fx.invoices
+                        .create(usdc(t.getT2(), "2." + (100 + t.getT1())))
+                        .subscribeOn(Schedulers.parallel()),
+                targets.size())
+            .collectList()
+            .block(Duration.ofSeconds(60));
+
+    for (UUID store : stores) {
+      assertThat(created.stream().filter(i -> i.storeId().equals(store)).map(Invoice::number))
+          .containsExactlyInAnyOrderElementsOf(
+              IntStream.rangeClosed(1, perStore).mapToObj(n -> (long) n).toList());
+    }
+    String ours =
+        "i.store_id IN ('"
+            + String.join("', '", stores.stream().map(UUID::toString).toList())
+            + "')";
+    assertThat(fx.count("SELECT count(DISTINCT xmin::text) FROM invoices i WHERE " + ours))
+        .isLessThan(targets.size());
+    // Each event belongs to its invoice's store.
+    assertThat(
+            fx.count(
+                "SELECT count(*) FROM invoices i JOIN outbox o ON o.ordering_key = i.id::text"
+                    + " AND o.store_id = i.store_id AND o.payload->'invoice'->>'number'"
+                    + " = 'INV-' || lpad(i.number::text, 6, '0') WHERE "
+                    + ours))
+        .isEqualTo(targets.size());
+  }
+
+  @Test
+  void aStoreWhoseSettingsChangedIsRetriedWhileTheOthersInTheStatementAreWritten() {
+    UUID changed = fx.store(RECEIVING, null);
+    UUID steady = fx.store(RECEIVING, null);
+    fx.invoices.create(usdc(changed, "1")).block(Duration.ofSeconds(10)); // settings now cached
+    fx.invoices.create(usdc(steady, "1")).block(Duration.ofSeconds(10));
+    fx.execute("UPDATE stores SET default_expiry_seconds = 600 WHERE id = '" + changed + "'");
+
+    List<UUID> targets = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      targets.add(steady);
+      targets.add(changed);
+    }
+    List<Invoice> created =
+        Flux.fromIterable(targets)
+            .flatMap(
+                store -> fx.invoices.create(usdc(store, "3")).subscribeOn(Schedulers.parallel()),
+                targets.size())
+            .collectList()
+            .block(Duration.ofSeconds(60));
+
+    assertThat(created).hasSize(20);
+    assertThat(created.stream().filter(i -> i.storeId().equals(changed)))
+        .allSatisfy(
+            i ->
+                assertThat(Duration.between(i.createdAt(), i.expiresAt()))
+                    .isEqualTo(Duration.ofMinutes(10)));
+    assertThat(created.stream().filter(i -> i.storeId().equals(steady)))
+        .allSatisfy(
+            i ->
+                assertThat(Duration.between(i.createdAt(), i.expiresAt()))
+                    .isEqualTo(Duration.ofHours(1)));
+    for (UUID store : List.of(changed, steady)) {
+      assertThat(created.stream().filter(i -> i.storeId().equals(store)).map(Invoice::number))
+          .containsExactlyInAnyOrderElementsOf(
+              IntStream.rangeClosed(2, 11).mapToObj(n -> (long) n).toList());
+    }
+  }
+
+  @Test
   void aRefusedCreateSharingAStatementFailsAloneAndLeavesNoGap() {
     UUID store = fx.store(RECEIVING, null);
     fx.execute(
