@@ -11,14 +11,15 @@ import java.util.Arrays;
  * one).
  *
  * <p>Why it looks the way it does: the blocks of a message are independent, so up to {@link #LANES}
- * of them are computed at once, word-major: state word {@code w} of block {@code j} sits in {@code
- * lane[w][j]}, and a double round is one loop over the blocks whose body is the eight quarter
- * rounds on plain {@code int} locals. C2's superword pass turns that loop into SIMD code (AVX2 or
- * AVX-512 where the CPU has them, rotations included); measured on JDK 17, the 20 rounds then run
- * several times as fast as one block at a time. A scalar pass adds the input state and XORs the
- * keystream into the data 8 bytes at a time, through a little-endian {@code long} view of the byte
- * arrays. A short message goes through the same code with one block per pass. Nothing is allocated
- * per block or per message: the lanes (16 KiB) and a 64-byte scratch block belong to the instance.
+ * of them are computed at once, word-major: state word {@code w} of block {@code j} sits at index
+ * {@code j} of the {@code w}-th lane array ({@code l0} to {@code l15}), and a double round is one
+ * loop over the blocks whose body is the eight quarter rounds on plain {@code int} locals. C2's
+ * superword pass turns that loop into SIMD code (AVX2 or AVX-512 where the CPU has them, rotations
+ * included); measured on JDK 17, the 20 rounds then run several times as fast as one block at a
+ * time. A scalar pass adds the input state and XORs the keystream into the data 8 bytes at a time,
+ * through a little-endian {@code long} view of the byte arrays. A short message goes through the
+ * same code with one block per pass. Nothing is allocated per block or per message: the lanes (16
+ * KiB) and a 64-byte scratch block belong to the instance.
  *
  * <p>An instance holds one key and is not thread-safe (the lanes). Input and output may be the same
  * array at the same offset.
@@ -66,7 +67,27 @@ final class ChaCha20 {
   /** The input state: constants, key, counter (set per block) and nonce (set per call). */
   private final int[] input = new int[WORDS];
 
-  private final int[][] lane = new int[WORDS][LANES];
+  // The lanes: word w of the blocks being computed, one array per word (not an int[][], so that
+  // the loops below read each without an extra indirection and bounds check).
+  private final int[] l0 = new int[LANES];
+  private final int[] l1 = new int[LANES];
+  private final int[] l2 = new int[LANES];
+  private final int[] l3 = new int[LANES];
+  private final int[] l4 = new int[LANES];
+  private final int[] l5 = new int[LANES];
+  private final int[] l6 = new int[LANES];
+  private final int[] l7 = new int[LANES];
+  private final int[] l8 = new int[LANES];
+  private final int[] l9 = new int[LANES];
+  private final int[] l10 = new int[LANES];
+  private final int[] l11 = new int[LANES];
+  private final int[] l12 = new int[LANES];
+  private final int[] l13 = new int[LANES];
+  private final int[] l14 = new int[LANES];
+  private final int[] l15 = new int[LANES];
+  private final int[][] lanes = {
+    l0, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15
+  };
   private final byte[] scratch = new byte[BLOCK_BYTES];
 
   ChaCha20(byte[] key) {
@@ -134,11 +155,10 @@ final class ChaCha20 {
   /** Sets up blocks {@code counter .. counter+blocks-1} in the lanes and runs their 20 rounds. */
   private void computeBlocks(int counter, int blocks) {
     for (int w = 0; w < WORDS; w++) {
-      Arrays.fill(lane[w], 0, blocks, input[w]);
+      Arrays.fill(lanes[w], 0, blocks, input[w]);
     }
-    int[] counters = lane[COUNTER_WORD];
     for (int j = 0; j < blocks; j++) {
-      counters[j] = counter + j;
+      l12[j] = counter + j;
     }
     for (int i = 0; i < DOUBLE_ROUNDS; i++) {
       doubleRound(blocks);
@@ -150,22 +170,6 @@ final class ChaCha20 {
    * one loop over the blocks, which C2 runs on SIMD registers, a block per vector element.
    */
   private void doubleRound(int blocks) {
-    final int[] l0 = lane[0];
-    final int[] l1 = lane[1];
-    final int[] l2 = lane[2];
-    final int[] l3 = lane[3];
-    final int[] l4 = lane[4];
-    final int[] l5 = lane[5];
-    final int[] l6 = lane[6];
-    final int[] l7 = lane[7];
-    final int[] l8 = lane[8];
-    final int[] l9 = lane[9];
-    final int[] l10 = lane[10];
-    final int[] l11 = lane[11];
-    final int[] l12 = lane[12];
-    final int[] l13 = lane[13];
-    final int[] l14 = lane[14];
-    final int[] l15 = lane[15];
     for (int j = 0; j < blocks; j++) {
       int x0 = l0[j];
       int x1 = l1[j];
@@ -281,14 +285,18 @@ final class ChaCha20 {
    * keystream is the rounds' output plus their input) and XORs that keystream into the data.
    */
   private void xorBlocks(int counter, int blocks, byte[] in, int inOff, byte[] out, int outOff) {
-    input[COUNTER_WORD] = counter;
+    final int[] s = input;
     for (int j = 0; j < blocks; j++) {
-      int at = j * BLOCK_BYTES;
-      for (int w = 0; w < WORDS; w += 2) {
-        int low = lane[w][j] + input[w] + (w == COUNTER_WORD ? j : 0);
-        int high = lane[w + 1][j] + input[w + 1];
-        xor8(in, inOff + at + 4 * w, out, outOff + at + 4 * w, low, high);
-      }
+      int i = inOff + j * BLOCK_BYTES;
+      int o = outOff + j * BLOCK_BYTES;
+      xor8(in, i, out, o, l0[j] + s[0], l1[j] + s[1]);
+      xor8(in, i + 8, out, o + 8, l2[j] + s[2], l3[j] + s[3]);
+      xor8(in, i + 16, out, o + 16, l4[j] + s[4], l5[j] + s[5]);
+      xor8(in, i + 24, out, o + 24, l6[j] + s[6], l7[j] + s[7]);
+      xor8(in, i + 32, out, o + 32, l8[j] + s[8], l9[j] + s[9]);
+      xor8(in, i + 40, out, o + 40, l10[j] + s[10], l11[j] + s[11]);
+      xor8(in, i + 48, out, o + 48, l12[j] + counter + j, l13[j] + s[13]);
+      xor8(in, i + 56, out, o + 56, l14[j] + s[14], l15[j] + s[15]);
     }
   }
 
