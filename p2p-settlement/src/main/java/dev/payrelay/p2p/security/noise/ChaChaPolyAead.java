@@ -35,6 +35,12 @@ final class ChaChaPolyAead implements AeadCipher {
   /** The block whose keystream makes the Poly1305 key; the data's keystream starts at the next. */
   private static final int KEY_BLOCK = 0;
 
+  /**
+   * Bytes sealed per step: the keystream ChaCha20 computes in one pass (16 KiB), a multiple of 16
+   * so that Poly1305's padding falls only after the last step.
+   */
+  private static final int CHUNK_BYTES = ChaCha20.LANES * ChaCha20.BLOCK_BYTES;
+
   private final ChaCha20 chacha;
   private final Poly1305 poly = new Poly1305();
   private final byte[] polyKey = new byte[ChaCha20.BLOCK_BYTES];
@@ -71,10 +77,20 @@ final class ChaChaPolyAead implements AeadCipher {
     open(word(nonce, 0), word(nonce, 1), word(nonce, 2), ad, in, off, len, out, outOff);
   }
 
+  /**
+   * Encrypts and authenticates {@link #CHUNK_BYTES} at a time, so that Poly1305 reads each chunk of
+   * ciphertext while it is still in the L1 cache.
+   */
   private void seal(
       int n0, int n1, int n2, byte[] ad, byte[] in, int off, int len, byte[] out, int outOff) {
-    chacha.xor(KEY_BLOCK + 1, n0, n1, n2, in, off, len, out, outOff);
-    authenticate(n0, n1, n2, ad, out, outOff, len);
+    startTag(n0, n1, n2, ad);
+    for (int done = 0; done < len; done += CHUNK_BYTES) {
+      int chunk = Math.min(CHUNK_BYTES, len - done);
+      int counter = KEY_BLOCK + 1 + done / ChaCha20.BLOCK_BYTES;
+      chacha.xor(counter, n0, n1, n2, in, off + done, chunk, out, outOff + done);
+      poly.updatePadded(out, outOff + done, chunk);
+    }
+    finishTag(ad.length, len);
     System.arraycopy(tag, 0, out, outOff + len, TAG_BYTES);
   }
 
@@ -86,7 +102,9 @@ final class ChaChaPolyAead implements AeadCipher {
           "a ciphertext holds at least the " + TAG_BYTES + "-byte tag, got " + len + " bytes");
     }
     int textLen = len - TAG_BYTES;
-    authenticate(n0, n1, n2, ad, in, off, textLen);
+    startTag(n0, n1, n2, ad);
+    poly.updatePadded(in, off, textLen);
+    finishTag(ad.length, textLen);
     System.arraycopy(in, off + textLen, received, 0, TAG_BYTES);
     if (!MessageDigest.isEqual(tag, received)) {
       throw new AEADBadTagException("ChaCha20-Poly1305 tag mismatch");
@@ -94,15 +112,16 @@ final class ChaChaPolyAead implements AeadCipher {
     chacha.xor(KEY_BLOCK + 1, n0, n1, n2, in, off, textLen, out, outOff);
   }
 
-  /**
-   * Computes the tag of {@code ad} and the ciphertext {@code ct[off, off+len)} into {@link #tag}.
-   */
-  private void authenticate(int n0, int n1, int n2, byte[] ad, byte[] ct, int off, int len) {
+  /** Starts the tag: the one-time key from block 0, then {@code ad ‖ pad16}. */
+  private void startTag(int n0, int n1, int n2, byte[] ad) {
     chacha.keystream(KEY_BLOCK, n0, n1, n2, polyKey, 0);
     poly.reset(polyKey, 0);
     poly.updatePadded(ad, 0, ad.length);
-    poly.updatePadded(ct, off, len);
-    poly.updateLengths(ad.length, len);
+  }
+
+  /** Ends the tag, after {@code ciphertext ‖ pad16}: the two lengths, then into {@link #tag}. */
+  private void finishTag(long adLength, long ciphertextLength) {
+    poly.updateLengths(adLength, ciphertextLength);
     poly.finish(tag, 0);
   }
 
