@@ -10,19 +10,16 @@ import java.util.Arrays;
  * 96-bit nonce), written for throughput on JDK 17, whose C2 has no ChaCha20 intrinsic (JDK 20 added
  * one).
  *
- * <p>Why it looks the way it does: the blocks of a message are independent, so up to {@link #LANES}
- * of them are computed at once, word-major: state word {@code w} of block {@code j} sits at index
- * {@code j} of the {@code w}-th lane array ({@code l0} to {@code l15}), and a double round is one
- * loop over the blocks whose body is the eight quarter rounds on plain {@code int} locals. C2's
- * superword pass turns that loop into SIMD code (AVX2 or AVX-512 where the CPU has them, rotations
- * included); measured on JDK 17, the 20 rounds then run several times as fast as one block at a
- * time. A scalar pass adds the input state and XORs the keystream into the data 8 bytes at a time,
- * through a little-endian {@code long} view of the byte arrays. A short message goes through the
- * same code with one block per pass. Nothing is allocated per block or per message: the lanes (16
- * KiB) and a 64-byte scratch block belong to the instance.
+ * <p>How: runs of at least {@link #SIMD_MIN_BLOCKS} whole blocks go to {@link ChaCha20Lanes}, which
+ * computes up to 256 blocks at once in a form C2 vectorises. Shorter runs, the final partial block
+ * and the Poly1305 key block are computed one at a time with the 16 state words in local {@code
+ * int} variables (not an array), so that C2 keeps what it can in registers through the 20 rounds.
+ * Both XOR the keystream into the data 8 bytes at a time through a little-endian {@code long} view
+ * of the byte arrays. Nothing is allocated per block or per message; the lanes (16 KiB) are
+ * allocated with the first long message.
  *
- * <p>An instance holds one key and is not thread-safe (the lanes). Input and output may be the same
- * array at the same offset.
+ * <p>An instance holds one key and is not thread-safe. Input and output may be the same array at
+ * the same offset.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8439#section-2.3">RFC 8439 §2.3, the block
  *     function</a>
@@ -39,16 +36,13 @@ final class ChaCha20 {
   static final int BLOCK_BYTES = 64;
 
   /**
-   * Blocks computed side by side (16 KiB of keystream): enough for the SIMD loop to dwarf its
-   * set-up, while the lanes (16 KiB of {@code int}s) stay in the L1 cache.
+   * Whole blocks from which {@link ChaCha20Lanes} computes them: below this the SIMD loop would run
+   * mostly in its scalar pre- and post-loops.
    */
-  static final int LANES = 256;
+  static final int SIMD_MIN_BLOCKS = 32;
 
   /** Words in the state. */
   private static final int WORDS = 16;
-
-  /** The state word that holds the block counter. */
-  private static final int COUNTER_WORD = 12;
 
   /** Rounds of the block function, as pairs of a column round and a diagonal round. */
   private static final int DOUBLE_ROUNDS = 10;
@@ -64,31 +58,11 @@ final class ChaCha20 {
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  /** The input state: constants, key, counter (set per block) and nonce (set per call). */
+  /** The input state: constants, key, counter (unused: passed per block) and nonce (per call). */
   private final int[] input = new int[WORDS];
 
-  // The lanes: word w of the blocks being computed, one array per word (not an int[][], so that
-  // the loops below read each without an extra indirection and bounds check).
-  private final int[] l0 = new int[LANES];
-  private final int[] l1 = new int[LANES];
-  private final int[] l2 = new int[LANES];
-  private final int[] l3 = new int[LANES];
-  private final int[] l4 = new int[LANES];
-  private final int[] l5 = new int[LANES];
-  private final int[] l6 = new int[LANES];
-  private final int[] l7 = new int[LANES];
-  private final int[] l8 = new int[LANES];
-  private final int[] l9 = new int[LANES];
-  private final int[] l10 = new int[LANES];
-  private final int[] l11 = new int[LANES];
-  private final int[] l12 = new int[LANES];
-  private final int[] l13 = new int[LANES];
-  private final int[] l14 = new int[LANES];
-  private final int[] l15 = new int[LANES];
-  private final int[][] lanes = {
-    l0, l1, l2, l3, l4, l5, l6, l7, l8, l9, l10, l11, l12, l13, l14, l15
-  };
   private final byte[] scratch = new byte[BLOCK_BYTES];
+  private ChaCha20Lanes lanes;
 
   ChaCha20(byte[] key) {
     if (key.length != KEY_BYTES) {
@@ -119,19 +93,25 @@ final class ChaCha20 {
       int counter, int n0, int n1, int n2, byte[] in, int inOff, int len, byte[] out, int outOff) {
     setNonce(n0, n1, n2);
     int wholeBlocks = len / BLOCK_BYTES;
-    for (int done = 0; done < wholeBlocks; ) {
-      int blocks = Math.min(LANES, wholeBlocks - done);
+    int done = 0;
+    while (wholeBlocks - done >= SIMD_MIN_BLOCKS) {
+      if (lanes == null) {
+        lanes = new ChaCha20Lanes();
+      }
+      int blocks = Math.min(ChaCha20Lanes.LANES, wholeBlocks - done);
       int at = done * BLOCK_BYTES;
-      computeBlocks(counter + done, blocks);
-      xorBlocks(counter + done, blocks, in, inOff + at, out, outOff + at);
+      lanes.xor(input, counter + done, blocks, in, inOff + at, out, outOff + at);
       done += blocks;
+    }
+    for (; done < wholeBlocks; done++) {
+      int at = done * BLOCK_BYTES;
+      xorBlock(counter + done, in, inOff + at, out, outOff + at);
     }
     int whole = wholeBlocks * BLOCK_BYTES;
     int tail = len - whole;
     if (tail > 0) {
       Arrays.fill(scratch, (byte) 0);
-      computeBlocks(counter + wholeBlocks, 1);
-      xorBlocks(counter + wholeBlocks, 1, scratch, 0, scratch, 0);
+      xorBlock(counter + wholeBlocks, scratch, 0, scratch, 0);
       for (int i = 0; i < tail; i++) {
         out[outOff + whole + i] = (byte) (in[inOff + whole + i] ^ scratch[i]);
       }
@@ -142,8 +122,7 @@ final class ChaCha20 {
   void keystream(int counter, int n0, int n1, int n2, byte[] out, int outOff) {
     setNonce(n0, n1, n2);
     Arrays.fill(out, outOff, outOff + BLOCK_BYTES, (byte) 0);
-    computeBlocks(counter, 1);
-    xorBlocks(counter, 1, out, outOff, out, outOff);
+    xorBlock(counter, out, outOff, out, outOff);
   }
 
   private void setNonce(int n0, int n1, int n2) {
@@ -152,41 +131,32 @@ final class ChaCha20 {
     input[15] = n2;
   }
 
-  /** Sets up blocks {@code counter .. counter+blocks-1} in the lanes and runs their 20 rounds. */
-  private void computeBlocks(int counter, int blocks) {
-    for (int w = 0; w < WORDS; w++) {
-      Arrays.fill(lanes[w], 0, blocks, input[w]);
-    }
-    for (int j = 0; j < blocks; j++) {
-      l12[j] = counter + j;
-    }
-    for (int i = 0; i < DOUBLE_ROUNDS; i++) {
-      doubleRound(blocks);
-    }
-  }
-
   /**
-   * A column round then a diagonal round on each of the first {@code blocks} blocks of the lanes:
-   * one loop over the blocks, which C2 runs on SIMD registers, a block per vector element.
+   * One block in scalar locals: the 20 rounds on the state, added to the input state, XORed into 64
+   * bytes of data. The rounds are written out twice on purpose, here and in {@link ChaCha20Lanes}:
+   * Java cannot share a body that updates sixteen variables except through an array, which is what
+   * this path avoids, and one method cannot serve both, because C2 compiles a loop once for the
+   * trip counts it profiled first (see {@link ChaCha20Lanes}).
    */
-  private void doubleRound(int blocks) {
-    for (int j = 0; j < blocks; j++) {
-      int x0 = l0[j];
-      int x1 = l1[j];
-      int x2 = l2[j];
-      int x3 = l3[j];
-      int x4 = l4[j];
-      int x5 = l5[j];
-      int x6 = l6[j];
-      int x7 = l7[j];
-      int x8 = l8[j];
-      int x9 = l9[j];
-      int x10 = l10[j];
-      int x11 = l11[j];
-      int x12 = l12[j];
-      int x13 = l13[j];
-      int x14 = l14[j];
-      int x15 = l15[j];
+  private void xorBlock(int counter, byte[] in, int inOff, byte[] out, int outOff) {
+    final int[] s = input;
+    int x0 = s[0];
+    int x1 = s[1];
+    int x2 = s[2];
+    int x3 = s[3];
+    int x4 = s[4];
+    int x5 = s[5];
+    int x6 = s[6];
+    int x7 = s[7];
+    int x8 = s[8];
+    int x9 = s[9];
+    int x10 = s[10];
+    int x11 = s[11];
+    int x12 = counter;
+    int x13 = s[13];
+    int x14 = s[14];
+    int x15 = s[15];
+    for (int i = 0; i < DOUBLE_ROUNDS; i++) {
       // Column round: QUARTERROUND(0,4,8,12), (1,5,9,13), (2,6,10,14), (3,7,11,15).
       x0 += x4;
       x12 = Integer.rotateLeft(x12 ^ x0, 16);
@@ -260,48 +230,19 @@ final class ChaCha20 {
       x14 = Integer.rotateLeft(x14 ^ x3, 8);
       x9 += x14;
       x4 = Integer.rotateLeft(x4 ^ x9, 7);
-
-      l0[j] = x0;
-      l1[j] = x1;
-      l2[j] = x2;
-      l3[j] = x3;
-      l4[j] = x4;
-      l5[j] = x5;
-      l6[j] = x6;
-      l7[j] = x7;
-      l8[j] = x8;
-      l9[j] = x9;
-      l10[j] = x10;
-      l11[j] = x11;
-      l12[j] = x12;
-      l13[j] = x13;
-      l14[j] = x14;
-      l15[j] = x15;
     }
-  }
-
-  /**
-   * Adds the input state to the first {@code blocks} blocks of the lanes (RFC 8439 §2.3: the
-   * keystream is the rounds' output plus their input) and XORs that keystream into the data.
-   */
-  private void xorBlocks(int counter, int blocks, byte[] in, int inOff, byte[] out, int outOff) {
-    final int[] s = input;
-    for (int j = 0; j < blocks; j++) {
-      int i = inOff + j * BLOCK_BYTES;
-      int o = outOff + j * BLOCK_BYTES;
-      xor8(in, i, out, o, l0[j] + s[0], l1[j] + s[1]);
-      xor8(in, i + 8, out, o + 8, l2[j] + s[2], l3[j] + s[3]);
-      xor8(in, i + 16, out, o + 16, l4[j] + s[4], l5[j] + s[5]);
-      xor8(in, i + 24, out, o + 24, l6[j] + s[6], l7[j] + s[7]);
-      xor8(in, i + 32, out, o + 32, l8[j] + s[8], l9[j] + s[9]);
-      xor8(in, i + 40, out, o + 40, l10[j] + s[10], l11[j] + s[11]);
-      xor8(in, i + 48, out, o + 48, l12[j] + counter + j, l13[j] + s[13]);
-      xor8(in, i + 56, out, o + 56, l14[j] + s[14], l15[j] + s[15]);
-    }
+    xor8(in, inOff, out, outOff, x0 + s[0], x1 + s[1]);
+    xor8(in, inOff + 8, out, outOff + 8, x2 + s[2], x3 + s[3]);
+    xor8(in, inOff + 16, out, outOff + 16, x4 + s[4], x5 + s[5]);
+    xor8(in, inOff + 24, out, outOff + 24, x6 + s[6], x7 + s[7]);
+    xor8(in, inOff + 32, out, outOff + 32, x8 + s[8], x9 + s[9]);
+    xor8(in, inOff + 40, out, outOff + 40, x10 + s[10], x11 + s[11]);
+    xor8(in, inOff + 48, out, outOff + 48, x12 + counter, x13 + s[13]);
+    xor8(in, inOff + 56, out, outOff + 56, x14 + s[14], x15 + s[15]);
   }
 
   /** XORs two keystream words (low word first: little-endian) into 8 bytes. */
-  private static void xor8(byte[] in, int inOff, byte[] out, int outOff, int low, int high) {
+  static void xor8(byte[] in, int inOff, byte[] out, int outOff, int low, int high) {
     long keystream = (low & 0xffff_ffffL) | ((long) high << 32);
     LONG_LE.set(out, outOff, (long) LONG_LE.get(in, inOff) ^ keystream);
   }

@@ -39,7 +39,7 @@ final class ChaChaPolyAead implements AeadCipher {
    * Bytes sealed per step: the keystream ChaCha20 computes in one pass (16 KiB), a multiple of 16
    * so that Poly1305's padding falls only after the last step.
    */
-  private static final int CHUNK_BYTES = ChaCha20.LANES * ChaCha20.BLOCK_BYTES;
+  private static final int CHUNK_BYTES = ChaCha20Lanes.LANES * ChaCha20.BLOCK_BYTES;
 
   private final ChaCha20 chacha;
   private final Poly1305 poly = new Poly1305();

@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ChaChaPolyAead} gives RFC 8439 §2.8.2, agrees with the JDK's {@code ChaCha20-Poly1305} at
- * every length up to 300 bytes and at the sizes where blocks, lanes and Noise frames end, and
- * writes no plaintext for a message with any single bit changed.
+ * every length up to 300 bytes and at the sizes where blocks, the scalar and SIMD paths of {@link
+ * ChaCha20} (2,048 bytes), its lanes (16 KiB, plus 32 blocks) and Noise frames end, and writes no
+ * plaintext for a message with any single bit changed.
  */
 class ChaChaPolyAeadTest {
 
   private static final HexFormat HEX = HexFormat.of();
   private static final int[] BOUNDARY_SIZES = {
-    63, 64, 65, 127, 128, 129, 16_383, 16_384, 16_385, 16_448, 65_519, 65_535
+    63, 64, 65, 127, 128, 129, 1_984, 2_047, 2_048, 2_049, 16_383, 16_384, 16_385, 16_448, 18_431,
+    18_432, 65_519, 65_535
   };
   private static final byte SENTINEL = (byte) 0xa5;
 
