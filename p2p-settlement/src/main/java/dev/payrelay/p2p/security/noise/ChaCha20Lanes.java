@@ -8,7 +8,7 @@ import java.util.Arrays;
  * {@code w} of block {@code j} at index {@code j} of lane array {@code lw}), and a double round is
  * one loop over the blocks whose body is the eight quarter rounds on plain {@code int} locals. C2's
  * superword pass turns that loop into SIMD code (AVX2 or AVX-512 where the CPU has them, rotations
- * included): measured on JDK 17 with 64 KiB messages, about three times as fast as one block at a
+ * included): measured on JDK 17 with 64 KiB messages, about 2.5 times as fast as one block at a
  * time in scalar locals. A scalar pass then adds the input state and XORs the keystream into the
  * data 8 bytes at a time.
  *

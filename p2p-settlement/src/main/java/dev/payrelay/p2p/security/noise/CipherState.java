@@ -19,12 +19,13 @@ import javax.crypto.AEADBadTagException;
  * copies) beats the JDK's {@code Cipher}; from Java 20 on the JDK's intrinsics win by far, so
  * {@link JdkChaChaPoly} is used there ({@link #FIRST_RELEASE_WITH_AEAD_INTRINSICS}). Measured with
  * {@code bench} {@code -Dbench.run=aead} (64 KiB messages, thread CPU time, median of 5 rounds,
- * 2-core Xeon with AVX-512, other load on the machine): on OpenJDK 17.0.15 the JDK seals at 164
- * MiB/s and opens at 162, the own AEAD at 462 and 429 (2.8x and 2.5x); on Temurin 25 the JDK seals
- * at 1,637 MiB/s and opens at 1,432, the own AEAD at 448 (0.3x). Releases 20 to 24 were not
- * measured here: the switch follows the release that brought the intrinsics. BouncyCastle's {@code
- * ChaCha20Poly1305} (about 130 MiB/s on 17) was never a contender; {@code
- * ChaCha20Poly1305AgreementTest} checks that it, the JDK and this class agree.
+ * 2-core Xeon with AVX-512, load average 7 from other work): on OpenJDK 17.0.15 the JDK seals at
+ * 220 MiB/s and opens at 225, the own AEAD at 641 and 613 (2.8x and 2.7x; for 12-byte to 4 KB
+ * messages 1.6-2.3x); on Temurin 25 the JDK seals at 1,992 MiB/s and opens at 1,880, the own AEAD
+ * at 638 and 608 (0.3x). Releases 20 to 24 were not measured here: the switch follows the release
+ * that brought the intrinsics. BouncyCastle's {@code ChaCha20Poly1305} (about 130 MiB/s on 17) was
+ * never a contender; {@code ChaCha20Poly1305AgreementTest} checks that it, the JDK and this class
+ * agree.
  *
  * @see <a href="https://noiseprotocol.org/noise.html#the-cipherstate-object">Noise §5.1</a>
  */
