@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import javax.crypto.AEADBadTagException;
@@ -92,11 +93,11 @@ final class AeadBench {
     byte[] other = new byte[sealed.length];
     jdk.seal(7, plaintext, MESSAGE_BYTES, sealed);
     own.seal(7, plaintext, MESSAGE_BYTES, other);
-    if (!java.util.Arrays.equals(sealed, other)) {
+    if (!Arrays.equals(sealed, other)) {
       throw new IllegalStateException("the two ChaCha20-Poly1305 implementations disagree");
     }
     own.open(7, sealed, sealed.length, opened);
-    if (!java.util.Arrays.equals(opened, plaintext)) {
+    if (!Arrays.equals(opened, plaintext)) {
       throw new IllegalStateException("the own ChaCha20-Poly1305 does not open the JDK's message");
     }
   }
