@@ -16,9 +16,10 @@ import java.util.Locale;
  * benchmark against a node it starts; {@code p2p} the libp2p bulk transfer benchmark against plain
  * TCP and js-libp2p; {@code gossip} gossipsub messages per second, PayRelay against js-libp2p;
  * {@code settlement} proof-to-settlement latency and sustained proofs per second across a network
- * of settlement nodes, against the RPC node's verification rate; {@code all} runs them all. Exits 0
- * when every benchmark ran and checked its results, 1 otherwise; anvil, and the node with its
- * PostgreSQL and anvil, are stopped either way.
+ * of settlement nodes, against the RPC node's verification rate; {@code aead} the Noise
+ * ChaCha20-Poly1305, the project's own against the JDK's; {@code all} runs them all. Exits 0 when
+ * every benchmark ran and checked its results, 1 otherwise; anvil, and the node with its PostgreSQL
+ * and anvil, are stopped either way.
  */
 public final class Bench {
 
@@ -39,17 +40,26 @@ public final class Bench {
     boolean p2p = all || suite.equals("p2p");
     boolean gossip = all || suite.equals("gossip");
     boolean settlement = all || suite.equals("settlement");
-    if (!proofs && !watcher && !invoices && !p2p && !gossip && !settlement) {
+    boolean aead = all || suite.equals("aead");
+    if (!proofs && !watcher && !invoices && !p2p && !gossip && !settlement && !aead) {
       System.err.println(
           "bench: unknown suite '"
               + suite
-              + "'; use all, wallet, wallet.proofs, wallet.watcher, invoices, p2p, gossip or"
-              + " settlement");
+              + "'; use all, wallet, wallet.proofs, wallet.watcher, invoices, p2p, gossip,"
+              + " settlement or aead");
       System.exit(2);
     }
     int status = 0;
     try {
-      run(BenchSettings.fromSystemProperties(), proofs, watcher, invoices, p2p, gossip, settlement);
+      run(
+          BenchSettings.fromSystemProperties(),
+          proofs,
+          watcher,
+          invoices,
+          p2p,
+          gossip,
+          settlement,
+          aead);
     } catch (Exception | Error e) {
       System.err.println("bench: failed: " + e);
       e.printStackTrace();
@@ -66,7 +76,8 @@ public final class Bench {
       boolean invoices,
       boolean p2p,
       boolean gossip,
-      boolean settlement)
+      boolean settlement,
+      boolean aead)
       throws Exception {
     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     Report report = new Report(System.out);
@@ -112,6 +123,9 @@ public final class Bench {
         SettleSettings sizes = SettleSettings.fromSystemProperties(settings);
         report.settlement(new SettlementBench(chain, sizes).run(Clock.systemUTC()));
       }
+    }
+    if (aead) {
+      AeadBench.print(new AeadBench(settings).run(), System.out);
     }
     report.footer(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
