@@ -141,7 +141,10 @@ class NodeApiTest {
     ScopeMatrix.create(http, TestNode.ADMIN_KEY)
         .assertOnly(Scope.NODE_READ, auth -> http.get().uri("/v1/node").headers(auth).exchange())
         .expectStatus()
-        .isOk();
+        .isOk()
+        .expectBody()
+        .jsonPath("$.name")
+        .isEqualTo("Acme Coffee node");
   }
 
   /**
@@ -156,7 +159,14 @@ class NodeApiTest {
    */
   @Test
   void keptAliveConnectionsEndTheAnsweredExchangeBeforeTheNextRequest() throws Exception {
-    http.get().uri("/v1/node").exchange().expectStatus().isUnauthorized();
+    http.get()
+        .uri("/v1/node")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(401);
     Field flag =
         Class.forName("reactor.netty.http.server.HttpTrafficHandler")
             .getDeclaredField("LAST_FLUSH_WHEN_NO_READ");
@@ -178,8 +188,19 @@ class NodeApiTest {
           .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestNode.ADMIN_KEY)
           .exchange()
           .expectStatus()
-          .isOk();
-      http.get().uri("/v1/node").exchange().expectStatus().isUnauthorized();
+          .isOk()
+          .expectBody()
+          .jsonPath("$.name")
+          .isEqualTo("Acme Coffee node");
+      // Bodies are read, so that the test client releases its buffers.
+      http.get()
+          .uri("/v1/node")
+          .exchange()
+          .expectStatus()
+          .isUnauthorized()
+          .expectBody()
+          .jsonPath("$.status")
+          .isEqualTo(401);
     }
   }
 
