@@ -39,7 +39,10 @@ import reactor.core.publisher.MonoSink;
  */
 public final class InvoiceWriter {
 
-  /** Invoices written by one statement at most (its arrays stay well under a megabyte). */
+  /**
+   * Invoices written by one statement at most: its parameters are then at most 32 requests' worth
+   * (a request body is at most 64 KiB), and a batch waits for one statement, not for many.
+   */
   static final int MAX_BATCH_INVOICES = 32;
 
   /**
