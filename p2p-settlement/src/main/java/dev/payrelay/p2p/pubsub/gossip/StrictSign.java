@@ -69,6 +69,50 @@ public final class StrictSign {
 
   /** Checks {@code message} against the StrictSign policy. Never throws for bad input. */
   public static Verification verify(RpcMessage message) {
+    Verification parsed = parse(message);
+    if (!parsed.isValid()) {
+      return parsed;
+    }
+    PubSubMessage claimed = parsed.message();
+    if (message.signature() == null) {
+      return failed(Failure.MISSING_SIGNATURE);
+    }
+    PublicKey key;
+    if (message.key() != null) {
+      try {
+        key = PublicKey.unmarshal(message.key());
+      } catch (KeyFormatException e) {
+        return failed(Failure.INVALID_KEY);
+      }
+      if (!claimed.from().matches(key)) {
+        return failed(Failure.KEY_DOES_NOT_MATCH_FROM);
+      }
+    } else {
+      Optional<PublicKey> inlined = claimed.from().extractPublicKey();
+      if (inlined.isEmpty()) {
+        return failed(Failure.NO_KEY);
+      }
+      key = inlined.get();
+    }
+    if (!key.canVerify()) {
+      return failed(Failure.UNSUPPORTED_KEY);
+    }
+    if (!key.verify(signingBytes(message), message.signature())) {
+      return failed(Failure.BAD_SIGNATURE);
+    }
+    return parsed;
+  }
+
+  /**
+   * The message as it claims to be, its signature not checked, or null if it is not even well
+   * formed (then {@link #verify} says why): enough to compute its id.
+   */
+  static PubSubMessage claimed(RpcMessage message) {
+    return parse(message).message();
+  }
+
+  /** The fields every message must have, parsed: {@code from}, {@code seqno}, {@code topic}. */
+  private static Verification parse(RpcMessage message) {
     if (message.from() == null) {
       return failed(Failure.MISSING_FROM);
     }
@@ -93,54 +137,8 @@ public final class StrictSign {
     } catch (IllegalArgumentException e) {
       return failed(Failure.INVALID_TOPIC);
     }
-    if (message.signature() == null) {
-      return failed(Failure.MISSING_SIGNATURE);
-    }
-    PublicKey key;
-    if (message.key() != null) {
-      try {
-        key = PublicKey.unmarshal(message.key());
-      } catch (KeyFormatException e) {
-        return failed(Failure.INVALID_KEY);
-      }
-      if (!from.matches(key)) {
-        return failed(Failure.KEY_DOES_NOT_MATCH_FROM);
-      }
-    } else {
-      Optional<PublicKey> inlined = from.extractPublicKey();
-      if (inlined.isEmpty()) {
-        return failed(Failure.NO_KEY);
-      }
-      key = inlined.get();
-    }
-    if (!key.canVerify()) {
-      return failed(Failure.UNSUPPORTED_KEY);
-    }
-    if (!key.verify(signingBytes(message), message.signature())) {
-      return failed(Failure.BAD_SIGNATURE);
-    }
     byte[] data = message.data() == null ? new byte[0] : message.data();
     return new Verification(new PubSubMessage(topic, from, message.seqno(), data), null);
-  }
-
-  /**
-   * The message as it claims to be, its signature not checked, or null if it is not even well
-   * formed (then {@link #verify} says why): enough to compute its id.
-   */
-  static PubSubMessage claimed(RpcMessage message) {
-    if (message.from() == null
-        || message.seqno() == null
-        || message.seqno().length != SEQNO_BYTES
-        || message.topic() == null) {
-      return null;
-    }
-    try {
-      byte[] data = message.data() == null ? new byte[0] : message.data();
-      return new PubSubMessage(
-          new Topic(message.topic()), PeerId.fromBytes(message.from()), message.seqno(), data);
-    } catch (IllegalArgumentException e) { // a malformed peer id (PeerIdException) or topic
-      return null;
-    }
   }
 
   /** {@code "libp2p-pubsub:"} ‖ the protobuf of fields 1–4 as present. */
