@@ -172,13 +172,17 @@ public final class GossipRouter {
     handle(peer, verified.rpc(), verified);
   }
 
+  /** The network-wide id of {@code message}; safe to call from any thread. */
+  MessageId idOf(PubSubMessage message) {
+    return idFunction.apply(message);
+  }
+
   /**
-   * The id of {@code claimed} if the seen cache holds it (then the router will drop the message as
-   * a duplicate without checking its signature), else null; safe to call from any thread.
+   * Whether the seen cache holds {@code id} (then the router drops the message as a duplicate
+   * without checking its signature); safe to call from any thread, a moment stale at worst.
    */
-  public MessageId seenIdOf(PubSubMessage claimed) {
-    MessageId id = idFunction.apply(claimed);
-    return s.seen.containsFromAnyThread(id) ? id : null;
+  boolean seenFromAnyThread(MessageId id) {
+    return s.seen.containsFromAnyThread(id);
   }
 
   /** The names of the topics we are subscribed to; safe to call from any thread. */

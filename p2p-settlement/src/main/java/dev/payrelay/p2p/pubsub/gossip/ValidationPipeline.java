@@ -69,7 +69,7 @@ final class ValidationPipeline {
 
   void onMessages(PeerId source, List<RpcMessage> messages) {
     for (RpcMessage message : messages) {
-      onMessage(source, message, null);
+      onMessage(source, message, null, null);
     }
   }
 
@@ -77,8 +77,8 @@ final class ValidationPipeline {
   void onMessages(PeerId source, VerifiedRpc rpc) {
     List<RpcMessage> messages = rpc.rpc().publish();
     for (int i = 0; i < messages.size(); i++) {
-      if (!droppedAsSeen(source, messages.get(i), rpc.seenId(i))) {
-        onMessage(source, messages.get(i), rpc.verification(i));
+      if (!(rpc.wasSeen(i) && droppedAsSeen(source, messages.get(i), rpc.id(i)))) {
+        onMessage(source, messages.get(i), rpc.verification(i), rpc.id(i));
       }
     }
   }
@@ -88,9 +88,6 @@ final class ValidationPipeline {
    * there (else it is verified as any other).
    */
   private boolean droppedAsSeen(PeerId source, RpcMessage message, MessageId seenId) {
-    if (seenId == null) {
-      return false;
-    }
     Topic topic = MeshMaintenance.topicOrNull(message.topic());
     SeenCache.Entry seen = s.seen.get(seenId);
     if (topic == null || seen == null || !s.subscriptions.containsKey(topic)) {
@@ -101,8 +98,12 @@ final class ValidationPipeline {
     return true;
   }
 
-  /** {@code verified} is the message's StrictSign verdict if known, else null. */
-  private void onMessage(PeerId source, RpcMessage message, StrictSign.Verification verified) {
+  /**
+   * {@code verified} is the message's StrictSign verdict if known, else null; {@code knownId} its
+   * id if computed already ({@link VerifiedRpc#id}), else null.
+   */
+  private void onMessage(
+      PeerId source, RpcMessage message, StrictSign.Verification verified, MessageId knownId) {
     Topic topic = MeshMaintenance.topicOrNull(message.topic());
     RouterState.Subscription subscription = topic == null ? null : s.subscriptions.get(topic);
     if (subscription == null) {
@@ -115,7 +116,7 @@ final class ValidationPipeline {
       return;
     }
     PubSubMessage pub = verification.message();
-    MessageId id = idFunction.apply(pub);
+    MessageId id = knownId != null ? knownId : idFunction.apply(pub);
     gossip.delivered(id);
     SeenCache.Entry seen = s.seen.get(id);
     if (seen != null) {

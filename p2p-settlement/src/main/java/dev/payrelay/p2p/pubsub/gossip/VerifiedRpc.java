@@ -23,65 +23,65 @@ import java.util.Set;
 public final class VerifiedRpc {
   private final Rpc rpc;
   private final List<StrictSign.Verification> verifications;
-  private final List<MessageId> seenIds;
+  private final List<MessageId> ids;
+  private final List<Boolean> seen;
 
   private VerifiedRpc(
-      Rpc rpc, List<StrictSign.Verification> verifications, List<MessageId> seenIds) {
+      Rpc rpc,
+      List<StrictSign.Verification> verifications,
+      List<MessageId> ids,
+      List<Boolean> seen) {
     this.rpc = rpc;
     this.verifications = verifications;
-    this.seenIds = seenIds;
-  }
-
-  /** Where {@link #prepare} learns that a message was seen already: its id if so, else null. */
-  @FunctionalInterface
-  public interface SeenLookup {
-    /** Never seen: every message on a joined topic is verified. */
-    SeenLookup NOTHING = claimed -> null;
-
-    MessageId seenIdOf(PubSubMessage claimed);
+    this.ids = ids;
+    this.seen = seen;
   }
 
   /**
-   * Decodes {@code body} and verifies its messages on joined topics.
+   * Decodes {@code body} (at most the router's RPC size) and verifies its messages on the topics
+   * {@code router} has joined, unless it has seen them already. Reads only what the router lets
+   * other threads read.
    *
-   * @param joinedTopics topic names the node is subscribed to (a snapshot; see {@link
-   *     GossipRouter#joinedTopicNames()})
-   * @throws RpcFormatException if the body is not a valid RPC of at most {@code maxRpcBytes}
+   * @throws RpcFormatException if the body is not a valid RPC of at most the router's size
    */
-  public static VerifiedRpc prepare(byte[] body, int maxRpcBytes, Set<String> joinedTopics)
-      throws RpcFormatException {
-    return prepare(body, maxRpcBytes, joinedTopics, SeenLookup.NOTHING);
-  }
-
-  /**
-   * As {@link #prepare(byte[], int, Set)}, skipping the messages {@code seen} knows (see {@link
-   * GossipRouter#seenIdOf}).
-   */
-  public static VerifiedRpc prepare(
-      byte[] body, int maxRpcBytes, Set<String> joinedTopics, SeenLookup seen)
-      throws RpcFormatException {
-    Rpc rpc = RpcCodec.decode(body, maxRpcBytes);
+  public static VerifiedRpc prepare(byte[] body, GossipRouter router) throws RpcFormatException {
+    Rpc rpc = RpcCodec.decode(body, router.params().maxRpcBytes());
+    Set<String> joinedTopics = router.joinedTopicNames();
     int n = rpc.publish().size();
     List<StrictSign.Verification> verifications = new ArrayList<>(n);
-    List<MessageId> seenIds = new ArrayList<>(n);
+    List<MessageId> ids = new ArrayList<>(n);
+    List<Boolean> seen = new ArrayList<>(n);
     for (RpcMessage message : rpc.publish()) {
       boolean joined = message.topic() != null && joinedTopics.contains(message.topic());
       PubSubMessage claimed = joined ? StrictSign.claimed(message) : null;
-      MessageId seenId = claimed == null ? null : seen.seenIdOf(claimed);
-      seenIds.add(seenId);
-      verifications.add(joined && seenId == null ? StrictSign.verify(message) : null);
+      MessageId id = claimed == null ? null : router.idOf(claimed);
+      boolean seenBefore = id != null && router.seenFromAnyThread(id);
+      ids.add(id);
+      seen.add(seenBefore);
+      verifications.add(joined && !seenBefore ? StrictSign.verify(message) : null);
     }
     return new VerifiedRpc(
-        rpc, Collections.unmodifiableList(verifications), Collections.unmodifiableList(seenIds));
+        rpc,
+        Collections.unmodifiableList(verifications),
+        Collections.unmodifiableList(ids),
+        Collections.unmodifiableList(seen));
   }
 
   Rpc rpc() {
     return rpc;
   }
 
-  /** The id of the {@code index}th message if it was skipped as seen already, else null. */
-  MessageId seenId(int index) {
-    return seenIds.get(index);
+  /**
+   * The id of the {@code index}th message as it claims to be (the same as its verified form's), or
+   * null if it was not on a joined topic or not well formed.
+   */
+  MessageId id(int index) {
+    return ids.get(index);
+  }
+
+  /** Whether the {@code index}th message was skipped as seen already (then it has an id). */
+  boolean wasSeen(int index) {
+    return seen.get(index);
   }
 
   /** The verdict of the {@code index}th message, or null if it was not verified in advance. */

@@ -4,10 +4,8 @@ import static dev.payrelay.p2p.pubsub.gossip.RouterUnderTest.TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.payrelay.p2p.pubsub.MessageIdFunction;
 import dev.payrelay.p2p.pubsub.Topic;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** RPCs decoded and signature-checked off the router thread, and publishes signed off it. */
@@ -15,7 +13,7 @@ class VerifiedRpcTest {
 
   private static VerifiedRpc prepared(RouterUnderTest r, RpcMessage... messages) {
     byte[] body = RpcCodec.encode(new Rpc(List.of(), List.of(messages), null));
-    return VerifiedRpc.prepare(body, r.router.params().maxRpcBytes(), r.router.joinedTopicNames());
+    return VerifiedRpc.prepare(body, r.router);
   }
 
   @Test
@@ -53,10 +51,12 @@ class VerifiedRpcTest {
     r.runPending();
     assertThat(r.node.deliveries).hasSize(1);
 
-    VerifiedRpc copies = preparedSkippingSeen(r, genuine, forgedCopy);
+    VerifiedRpc copies = prepared(r, genuine, forgedCopy);
     assertThat(copies.verification(0)).as("seen: not verified").isNull();
     assertThat(copies.verification(1)).isNull();
-    assertThat(copies.seenId(0)).isNotNull().isEqualTo(copies.seenId(1));
+    assertThat(copies.wasSeen(0)).isTrue();
+    assertThat(copies.wasSeen(1)).isTrue();
+    assertThat(copies.id(0)).isNotNull().isEqualTo(copies.id(1));
     r.router.onVerifiedRpc(second.id(), copies);
     r.runPending();
 
@@ -65,45 +65,31 @@ class VerifiedRpcTest {
   }
 
   @Test
-  void aMessageSkippedAsSeenThatTheRouterNoLongerKnowsIsVerifiedByTheRouter() {
+  void aCopySkippedAsSeenWhoseIdExpiredBeforeTheRouterTookItIsVerifiedByTheRouter() {
     RouterUnderTest r = new RouterUnderTest();
     r.subscribe();
     RawPeer liar = r.peerOnTopic();
     RawPeer author = r.peerOnTopic();
     RpcMessage genuine = author.signed(TOPIC, "receipt".getBytes());
-    RpcMessage forged = author.signed(TOPIC, "other".getBytes()).withSignature(new byte[64], null);
-    // as if both ids had been in the seen cache when prepared, and expired since
-    VerifiedRpc.SeenLookup stale = MessageIdFunction.SHA256_OF_DATA::apply;
+    r.router.onVerifiedRpc(author.id(), prepared(r, genuine));
+    r.runPending();
+    VerifiedRpc forgedCopy = prepared(r, genuine.withSignature(new byte[64], null));
+    assertThat(forgedCopy.wasSeen(0)).isTrue();
+    assertThat(forgedCopy.verification(0)).isNull();
 
-    byte[] body = RpcCodec.encode(new Rpc(List.of(), List.of(forged), null));
-    VerifiedRpc fromLiar =
-        VerifiedRpc.prepare(body, r.router.params().maxRpcBytes(), Set.of(TOPIC.name()), stale);
-    body = RpcCodec.encode(new Rpc(List.of(), List.of(genuine), null));
-    VerifiedRpc fromAuthor =
-        VerifiedRpc.prepare(body, r.router.params().maxRpcBytes(), Set.of(TOPIC.name()), stale);
-    assertThat(fromLiar.verification(0)).isNull();
-    r.router.onVerifiedRpc(liar.id(), fromLiar);
-    r.router.onVerifiedRpc(author.id(), fromAuthor);
+    // the id leaves the seen cache before the router takes the prepared RPC
+    r.run(r.router.params().seenTtl().plus(r.router.params().heartbeatInterval().multipliedBy(2)));
+    r.router.onVerifiedRpc(liar.id(), forgedCopy);
     r.runPending();
 
     assertThat(r.node.deliveries).hasSize(1);
-    assertThat(r.node.deliveries.get(0).message().data()).isEqualTo("receipt".getBytes());
     assertThat(r.router.score(liar.id())).isEqualTo(-10.0);
-  }
-
-  private static VerifiedRpc preparedSkippingSeen(RouterUnderTest r, RpcMessage... messages) {
-    byte[] body = RpcCodec.encode(new Rpc(List.of(), List.of(messages), null));
-    return VerifiedRpc.prepare(
-        body, r.router.params().maxRpcBytes(), r.router.joinedTopicNames(), r.router::seenIdOf);
   }
 
   @Test
   void aMalformedBodyFailsToPrepare() {
     RouterUnderTest r = new RouterUnderTest();
-    assertThatThrownBy(
-            () ->
-                VerifiedRpc.prepare(
-                    new byte[] {(byte) 0xff, (byte) 0xff}, 1_024, r.router.joinedTopicNames()))
+    assertThatThrownBy(() -> VerifiedRpc.prepare(new byte[] {(byte) 0xff, (byte) 0xff}, r.router))
         .isInstanceOf(RpcFormatException.class);
   }
 

@@ -15,7 +15,6 @@ import dev.payrelay.p2p.pubsub.gossip.VerifiedRpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -277,13 +276,9 @@ public final class GossipHostAdapter implements AutoCloseable {
    */
   private CompletableFuture<Void> verifyThenHandOver(
       PeerId peer, byte[] body, CompletableFuture<Void> previous, Runnable done) {
-    Set<String> joined = router.joinedTopicNames();
-    int maxRpcBytes = router.params().maxRpcBytes();
     CompletableFuture<VerifiedRpc> verified;
     try {
-      verified =
-          CompletableFuture.supplyAsync(
-              () -> prepare(peer, body, maxRpcBytes, joined, router), cryptoExecutor);
+      verified = CompletableFuture.supplyAsync(() -> prepare(peer, body, router), cryptoExecutor);
     } catch (RejectedExecutionException closing) {
       return previous;
     }
@@ -299,10 +294,9 @@ public final class GossipHostAdapter implements AutoCloseable {
                 }));
   }
 
-  private static VerifiedRpc prepare(
-      PeerId peer, byte[] body, int maxRpcBytes, Set<String> joined, GossipRouter router) {
+  private static VerifiedRpc prepare(PeerId peer, byte[] body, GossipRouter router) {
     try {
-      return VerifiedRpc.prepare(body, maxRpcBytes, joined, router::seenIdOf);
+      return VerifiedRpc.prepare(body, router);
     } catch (RpcFormatException e) {
       log.debug("dropping malformed RPC from {}: {}", peer, e.getMessage());
       return null;
