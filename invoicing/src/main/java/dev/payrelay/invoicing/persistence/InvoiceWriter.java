@@ -178,14 +178,9 @@ public final class InvoiceWriter {
    * settings and gives it a reference secret once, so both must have been made with the same.
    */
   static boolean fits(NewInvoice head, NewInvoice other) {
-    StoreRepository.Settings a = head.settings();
-    StoreRepository.Settings b = other.settings();
     return head.invoice().storeId().equals(other.invoice().storeId())
         && Arrays.equals(head.referenceSecret(), other.referenceSecret())
-        && a.receivingAddress().equals(b.receivingAddress())
-        && a.hasXpub() == b.hasXpub()
-        && a.defaultExpirySeconds() == b.defaultExpirySeconds()
-        && Arrays.equals(a.referenceSecret().orElse(null), b.referenceSecret().orElse(null));
+        && head.settings().sameAs(other.settings());
   }
 
   private static void complete(List<Pending> batch, Map<UUID, Long> numbers) {

@@ -1,6 +1,7 @@
 package dev.payrelay.invoicing.persistence;
 
 import dev.payrelay.wallet.core.Address;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -21,7 +22,16 @@ public final class StoreRepository {
       Optional<Address> receivingAddress,
       boolean hasXpub,
       long defaultExpirySeconds,
-      Optional<byte[]> referenceSecret) {}
+      Optional<byte[]> referenceSecret) {
+
+    /** Equal settings, the secret compared by content (a record compares arrays by identity). */
+    public boolean sameAs(Settings other) {
+      return receivingAddress.equals(other.receivingAddress)
+          && hasXpub == other.hasXpub
+          && defaultExpirySeconds == other.defaultExpirySeconds
+          && Arrays.equals(referenceSecret.orElse(null), other.referenceSecret.orElse(null));
+    }
+  }
 
   /**
    * A deposit-address child index taken for one invoice.
