@@ -57,6 +57,27 @@ public final class TestNode {
         .getResponseBody();
   }
 
+  /**
+   * GETs {@code path}, with {@code apiKey} or with no key when it is null, and expects a 401
+   * problem. The body is read, so that the test client releases its buffers.
+   */
+  public static void assertUnauthorized(WebTestClient http, String path, String apiKey) {
+    http.get()
+        .uri(path)
+        .headers(
+            h -> {
+              if (apiKey != null) {
+                h.setBearerAuth(apiKey);
+              }
+            })
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(401);
+  }
+
   public static void register(DynamicPropertyRegistry registry, Database db) {
     properties(db).forEach((k, v) -> registry.add(k, () -> v));
   }

@@ -41,7 +41,7 @@ class BootstrapKeyTest {
     try (ConfigurableApplicationContext node = NodeStarts.start(db, KEY_B)) {
       WebTestClient http = NodeStarts.client(node);
       assertThat(TestNode.getJson(http, "/v1/node", KEY_B)).containsKey("name");
-      assertUnauthorized(http, KEY_A);
+      TestNode.assertUnauthorized(http, "/v1/node", KEY_A);
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> live =
           (List<Map<String, Object>>) TestNode.getJson(http, "/v1/api-keys", KEY_B).get("data");
@@ -56,7 +56,7 @@ class BootstrapKeyTest {
           .isNoContent();
     }
     try (ConfigurableApplicationContext node = NodeStarts.start(db, KEY_B)) {
-      assertUnauthorized(NodeStarts.client(node), KEY_B);
+      TestNode.assertUnauthorized(NodeStarts.client(node), "/v1/node", KEY_B);
     }
     assertThat(output.getAll())
         .contains("The bootstrap API key pr_BootstrapKyB_… was revoked and stays revoked")
@@ -77,19 +77,6 @@ class BootstrapKeyTest {
                 + " must have the form pr_<12 letters or digits>_<32 to 128 letters or digits>.")
         .doesNotContain("Sup3rSecretValue")
         .doesNotContain("\tat ");
-  }
-
-  /** {@code GET /v1/node} with {@code key} is a 401 problem (the body read, so it is released). */
-  private static void assertUnauthorized(WebTestClient http, String key) {
-    http.get()
-        .uri("/v1/node")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
-        .exchange()
-        .expectStatus()
-        .isUnauthorized()
-        .expectBody()
-        .jsonPath("$.status")
-        .isEqualTo(401);
   }
 
   /** prefix → revoked, of the default store's bootstrap keys. */

@@ -159,14 +159,7 @@ class NodeApiTest {
    */
   @Test
   void keptAliveConnectionsEndTheAnsweredExchangeBeforeTheNextRequest() throws Exception {
-    http.get()
-        .uri("/v1/node")
-        .exchange()
-        .expectStatus()
-        .isUnauthorized()
-        .expectBody()
-        .jsonPath("$.status")
-        .isEqualTo(401);
+    TestNode.assertUnauthorized(http, "/v1/node", null);
     Field flag =
         Class.forName("reactor.netty.http.server.HttpTrafficHandler")
             .getDeclaredField("LAST_FLUSH_WHEN_NO_READ");
@@ -183,24 +176,8 @@ class NodeApiTest {
   @Test
   void aKeptAliveConnectionKeepsAnsweringAfterAnswersGivenAtOnce() {
     for (int i = 0; i < ALTERNATING_REQUESTS / 2; i++) {
-      http.get()
-          .uri("/v1/node")
-          .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestNode.ADMIN_KEY)
-          .exchange()
-          .expectStatus()
-          .isOk()
-          .expectBody()
-          .jsonPath("$.name")
-          .isEqualTo("Acme Coffee node");
-      // Bodies are read, so that the test client releases its buffers.
-      http.get()
-          .uri("/v1/node")
-          .exchange()
-          .expectStatus()
-          .isUnauthorized()
-          .expectBody()
-          .jsonPath("$.status")
-          .isEqualTo(401);
+      assertThat(TestNode.getJson(http, "/v1/node")).containsEntry("name", "Acme Coffee node");
+      TestNode.assertUnauthorized(http, "/v1/node", null);
     }
   }
 
