@@ -36,7 +36,8 @@ class InvoiceBatchingTest {
     UUID busy = fx.store(RECEIVING, null);
     int count = 60;
 
-    List<Invoice> created = createConcurrently(busy, prices(count));
+    List<Invoice> created =
+        fx.createConcurrently(prices(count).stream().map(p -> usdc(busy, p)).toList());
 
     assertThat(created.stream().map(Invoice::number))
         .containsExactlyInAnyOrderElementsOf(
@@ -73,16 +74,10 @@ class InvoiceBatchingTest {
     }
 
     List<Invoice> created =
-        Flux.fromIterable(targets)
-            .index()
-            .flatMap(
-                t ->
-                    fx.invoices
-                        .create(usdc(t.getT2(), "2." + (100 + t.getT1())))
-                        .subscribeOn(Schedulers.parallel()),
-                targets.size())
-            .collectList()
-            .block(Duration.ofSeconds(60));
+        fx.createConcurrently(
+            IntStream.range(0, targets.size())
+                .mapToObj(i -> usdc(targets.get(i), "2." + (100 + i)))
+                .toList());
 
     for (UUID store : stores) {
       assertThat(created.stream().filter(i -> i.storeId().equals(store)).map(Invoice::number))
@@ -119,12 +114,7 @@ class InvoiceBatchingTest {
       targets.add(changed);
     }
     List<Invoice> created =
-        Flux.fromIterable(targets)
-            .flatMap(
-                store -> fx.invoices.create(usdc(store, "3")).subscribeOn(Schedulers.parallel()),
-                targets.size())
-            .collectList()
-            .block(Duration.ofSeconds(60));
+        fx.createConcurrently(targets.stream().map(store -> usdc(store, "3")).toList());
 
     assertThat(created).hasSize(20);
     assertThat(created.stream().filter(i -> i.storeId().equals(changed)))
@@ -193,14 +183,5 @@ class InvoiceBatchingTest {
     return IntStream.range(0, count)
         .mapToObj(i -> "1." + (100 + i))
         .collect(Collectors.toCollection(ArrayList::new));
-  }
-
-  private static List<Invoice> createConcurrently(UUID store, List<String> prices) {
-    return Flux.fromIterable(prices)
-        .flatMap(
-            price -> fx.invoices.create(usdc(store, price)).subscribeOn(Schedulers.parallel()),
-            prices.size())
-        .collectList()
-        .block(Duration.ofSeconds(60));
   }
 }

@@ -27,7 +27,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
 /** Creating invoices on a real PostgreSQL: exact prices, numbers, payment options, the outbox. */
 class InvoiceCreationTest {
@@ -213,12 +212,8 @@ class InvoiceCreationTest {
 
   /** {@code count} invoices for {@code store}, all created at once. */
   private static List<Invoice> createConcurrently(UUID store, int count) {
-    return Flux.range(0, count)
-        .flatMap(
-            i -> fx.invoices.create(usdc(store, "1." + i)).subscribeOn(Schedulers.parallel()),
-            count)
-        .collectList()
-        .block(Duration.ofSeconds(60));
+    return fx.createConcurrently(
+        IntStream.range(0, count).mapToObj(i -> usdc(store, "1." + i)).toList());
   }
 
   private static String reference(Invoice invoice) {

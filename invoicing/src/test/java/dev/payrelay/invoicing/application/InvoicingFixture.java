@@ -1,6 +1,7 @@
 package dev.payrelay.invoicing.application;
 
 import dev.payrelay.invoicing.application.CreateInvoice.LineItemRequest;
+import dev.payrelay.invoicing.domain.Invoice;
 import dev.payrelay.invoicing.domain.PaymentMethod;
 import dev.payrelay.invoicing.testing.Database;
 import dev.payrelay.invoicing.testing.TestDatabase;
@@ -17,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * A migrated database of its own, the invoice use cases over it with a {@link MutableClock}, and
@@ -155,5 +159,13 @@ public final class InvoicingFixture {
 
   public static CreateInvoice usdc(UUID store, String unitPrice) {
     return request(store, "USDC", List.of(line("Item", "1", unitPrice)));
+  }
+
+  /** Creates all of {@code requests} at once, each in flight with the others; waits for all. */
+  public List<Invoice> createConcurrently(List<CreateInvoice> requests) {
+    return Flux.fromIterable(requests)
+        .flatMap(r -> invoices.create(r).subscribeOn(Schedulers.parallel()), requests.size())
+        .collectList()
+        .block(Duration.ofSeconds(60));
   }
 }
