@@ -5,17 +5,19 @@ import static dev.payrelay.invoicing.application.InvoicingFixture.usdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.payrelay.invoicing.domain.Invoice;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Creates of one store that arrive together share statements ({@code persistence.InvoiceWriter}):
@@ -23,6 +25,8 @@ import reactor.core.scheduler.Schedulers;
  * in a shared statement fails alone.
  */
 class InvoiceBatchingTest {
+
+  static final Duration WAIT = Duration.ofSeconds(30);
 
   static InvoicingFixture fx;
 
@@ -135,8 +139,11 @@ class InvoiceBatchingTest {
   }
 
   @Test
-  void aRefusedCreateSharingAStatementFailsAloneAndLeavesNoGap() {
+  void aRefusedCreateSharingAStatementFailsAloneAndLeavesNoGap() throws Exception {
     UUID store = fx.store(RECEIVING, null);
+    // The store's settings and secret are now known, so a create reaches the writer as soon as
+    // it is subscribed, on this thread.
+    assertThat(fx.invoices.create(usdc(store, "1")).block(WAIT).number()).isEqualTo(1);
     fx.execute(
         "CREATE FUNCTION refuse_price() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF"
             + " NEW.store_id = '"
@@ -146,35 +153,63 @@ class InvoiceBatchingTest {
     fx.execute(
         "CREATE TRIGGER refuse_price BEFORE INSERT ON invoices FOR EACH ROW EXECUTE FUNCTION"
             + " refuse_price()");
-    try {
-      List<String> prices = prices(20);
-      prices.add("7.77"); // last, so that it waits with others for the first create's statement
-      List<Object> outcomes =
-          Flux.fromIterable(prices)
-              .flatMapSequential(
-                  price ->
-                      fx.invoices
-                          .create(usdc(store, price))
-                          .<Object>map(Invoice::number)
-                          .onErrorResume(e -> Mono.just(e.getMessage()))
-                          .subscribeOn(Schedulers.parallel()),
-                  prices.size())
-              .collectList()
-              .block(Duration.ofSeconds(60));
+    try (Connection holder = fx.db.connect()) {
+      // Hold the store row, so that the first create's statement waits in PostgreSQL and every
+      // create after it waits in the writer: they go together, the refused one among them.
+      holder.setAutoCommit(false);
+      try (Statement lock = holder.createStatement()) {
+        lock.execute("SELECT 1 FROM stores WHERE id = '" + store + "' FOR UPDATE");
+      }
+      CompletableFuture<Object> first = outcome(usdc(store, "1.100"));
+      awaitStatementsWaitingForALock(1);
+      List<CompletableFuture<Object>> together = new ArrayList<>();
+      for (String price : prices(19)) {
+        together.add(outcome(usdc(store, price.replace("1.", "2."))));
+      }
+      together.add(outcome(usdc(store, "7.77")));
+      holder.rollback();
 
-      assertThat(outcomes.get(20)).asString().contains("price refused");
-      assertThat(outcomes.subList(0, 20))
+      assertThat(first.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(2L);
+      List<Object> outcomes = new ArrayList<>();
+      for (CompletableFuture<Object> f : together) {
+        outcomes.add(f.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+      }
+      assertThat(outcomes.get(19)).asString().contains("price refused");
+      assertThat(outcomes.subList(0, 19))
           .containsExactlyInAnyOrderElementsOf(
-              IntStream.rangeClosed(1, 20).mapToObj(n -> (Object) (long) n).toList());
+              IntStream.rangeClosed(3, 21).mapToObj(n -> (Object) (long) n).toList());
       assertThat(fx.count("SELECT count(*) FROM invoices WHERE store_id = '" + store + "'"))
-          .isEqualTo(20);
-      assertThat(fx.count("SELECT count(*) FROM outbox WHERE store_id = '" + store + "'"))
-          .isEqualTo(20);
-      assertThat(fx.count("SELECT next_invoice_number FROM stores WHERE id = '" + store + "'"))
           .isEqualTo(21);
+      assertThat(fx.count("SELECT count(*) FROM outbox WHERE store_id = '" + store + "'"))
+          .isEqualTo(21);
+      assertThat(fx.count("SELECT next_invoice_number FROM stores WHERE id = '" + store + "'"))
+          .isEqualTo(22);
     } finally {
       fx.execute("DROP TRIGGER refuse_price ON invoices");
       fx.execute("DROP FUNCTION refuse_price()");
+    }
+  }
+
+  /** Subscribes to a create now; its number, or its error's message. */
+  private static CompletableFuture<Object> outcome(CreateInvoice request) {
+    return fx.invoices
+        .create(request)
+        .<Object>map(Invoice::number)
+        .onErrorResume(e -> Mono.just(String.valueOf(e.getMessage())))
+        .toFuture();
+  }
+
+  /** Polls PostgreSQL (bounded) until {@code n} statements of this database wait for a lock. */
+  private static void awaitStatementsWaitingForALock(int n) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (fx.count(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND wait_event_type = 'Lock'")
+        < n) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no create statement waited for the store row within " + WAIT);
+      }
+      Thread.sleep(10);
     }
   }
 
